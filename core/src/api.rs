@@ -1,0 +1,139 @@
+//! The façade: the one surface every binding maps one to one.
+//!
+//! Bindings (Python, Node, Java, the C ABI and through it C#) call only what is here. A
+//! binding that needs something new gets it added here, never written in the binding.
+
+use crate::codec::{self, WriteOptions, resolve_format};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::format::Format;
+use crate::lifecycle::{self, Transition, TransitionPolicy};
+use crate::message::{Message, MessageType};
+use crate::options::ReadOptions;
+use crate::report::Report;
+use crate::validate::ValidateOptions;
+use crate::value::Value;
+
+pub use crate::ack::{ACK_STATUSES, acknowledge, acknowledge_with};
+pub use crate::build::{BuildOptions, LEX_VERSION, new_message_with};
+pub use crate::dedup::fingerprint;
+pub use crate::lifecycle::STATUSES;
+pub use crate::message::MESSAGE_TYPES;
+pub use crate::receiver::{Outcome, Receipt, Receiver, ReceiverStore};
+
+/// The version of this toolkit.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Reads exactly one message (format auto-detected when `None`). An X12/EDIFACT
+/// interchange with several messages is an `INVALID_ARGUMENT` error: use [`parse_all`].
+pub fn parse(input: &[u8], format: Option<Format>, opts: &ReadOptions) -> Result<Message> {
+    let mut all = parse_all(input, format, opts)?;
+    match all.len() {
+        1 => Ok(all.remove(0)),
+        n => Err(Error::at(
+            ErrorKind::InvalidArgument,
+            format!("expected one message, the input holds {n} (use parse_all)"),
+            Location::default(),
+        )),
+    }
+}
+
+/// Reads every message of the input, in order.
+pub fn parse_all(input: &[u8], format: Option<Format>, opts: &ReadOptions) -> Result<Vec<Message>> {
+    let format = resolve_format(input, format)?;
+    codec::read(input, format, opts)
+}
+
+/// Builds a message from a tree (a Python dict, a JS object, ...), normalising aliases.
+pub fn from_value(root: Value) -> Result<Message> {
+    Message::from_value(root, Format::Json)
+}
+
+/// Validates a message.
+pub fn validate(message: &Message, opts: &ValidateOptions) -> Report {
+    crate::validate::validate(message, opts)
+}
+
+/// Reads and validates one message. Unreadable input is an `Err`; a readable message
+/// always gives a report.
+pub fn validate_input(
+    input: &[u8],
+    format: Option<Format>,
+    opts: &ValidateOptions,
+) -> Result<Report> {
+    let read = ReadOptions {
+        mode: opts.mode,
+        limits: opts.limits,
+    };
+    let message = parse(input, format, &read)?;
+    Ok(validate(&message, opts))
+}
+
+/// Writes one message in `format`.
+pub fn serialize(message: &Message, format: Format, opts: &WriteOptions) -> Result<String> {
+    codec::write(std::slice::from_ref(message), format, opts)
+}
+
+/// Writes several messages (one X12/EDIFACT interchange; JSON/XML take exactly one).
+pub fn serialize_all(messages: &[Message], format: Format, opts: &WriteOptions) -> Result<String> {
+    codec::write(messages, format, opts)
+}
+
+/// Converts input in any format (auto-detected when `from` is `None`) to `to`. Every
+/// message of a multi-message interchange is converted; JSON and XML targets need exactly one.
+pub fn convert(
+    input: &[u8],
+    to: Format,
+    from: Option<Format>,
+    read: &ReadOptions,
+    write: &WriteOptions,
+) -> Result<String> {
+    let messages = parse_all(input, from, read)?;
+    codec::write(&messages, to, write)
+}
+
+/// Detects the format of `input` from its first bytes.
+pub fn detect(input: &[u8]) -> Option<Format> {
+    crate::format::detect(input)
+}
+
+/// Wraps a payload body in a new envelope (UUID v4 id, current UTC timestamp, version 1.0).
+pub fn new_message(
+    mtype: MessageType,
+    payload: Value,
+    sender_id: &str,
+    receiver_id: &str,
+) -> Result<Message> {
+    crate::build::new_message(mtype, payload, sender_id, receiver_id)
+}
+
+/// True when `from → to` is allowed under the default policy (possibly with a warning).
+/// An unknown status is an `INVALID_ARGUMENT` error.
+pub fn transition_allowed(from: &str, to: &str) -> Result<bool> {
+    check_transition(from, to, TransitionPolicy::Default).map(Transition::is_allowed)
+}
+
+/// The verdict on `from → to` under `policy`.
+pub fn check_transition(from: &str, to: &str, policy: TransitionPolicy) -> Result<Transition> {
+    lifecycle::check_transition(from, to, policy).ok_or_else(|| {
+        let bad = if lifecycle::is_status(from) { to } else { from };
+        Error::invalid_argument(format!(
+            "\"{bad}\" is not a lead status (expected one of {})",
+            STATUSES.join(", ")
+        ))
+    })
+}
+
+/// The customer fingerprint of a message (LEAD only): from `customer.emailAddress`,
+/// `phoneNumber` and `lastName`. `None` when the message is not a LEAD or has neither
+/// email nor phone.
+pub fn message_fingerprint(message: &Message) -> Option<String> {
+    let lead = message.lead()?;
+    if lead.email().is_none() && lead.phone().is_none() {
+        return None;
+    }
+    Some(fingerprint(
+        lead.email().unwrap_or(""),
+        lead.phone().unwrap_or(""),
+        lead.last_name().unwrap_or(""),
+    ))
+}
