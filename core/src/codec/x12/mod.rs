@@ -1,24 +1,41 @@
-//! x12 codec (being implemented; see the issue tracker).
+//! ANSI X12 850 (005010) codec: wire-formats §5.
+//!
+//! Every transaction set carries two layers: a readable core view on standard 850 segments
+//! ([`core_view`]) and the authoritative payload block ([`payload_block`]) with the complete
+//! JSON-EDI message, its length and SHA-256. The reader uses the payload block when present
+//! (cross-checking the core view) and maps foreign EDI best-effort ([`foreign`]). Envelope
+//! counts and control numbers are computed on write ([`writer`]) and checked on read
+//! ([`envelope`]); [`ack997`] generates and reads 997 functional acknowledgments.
 
-use crate::error::{Error, ErrorKind, Result};
+pub mod ack997;
+pub mod core_view;
+pub mod envelope;
+pub mod finding;
+pub mod foreign;
+pub mod payload_block;
+pub mod profile;
+pub mod reader;
+pub mod tokenizer;
+pub mod writer;
+
+use crate::error::Result;
 use crate::message::Message;
 use crate::options::ReadOptions;
 
-/// Partner profile for envelopes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Profile {}
-/// Reads every message in the input.
-pub fn read(_input: &[u8], _opts: &ReadOptions) -> Result<Vec<Message>> {
-    Err(Error::new(
-        ErrorKind::UnknownFormat,
-        "x12 reading is not available yet",
-    ))
+pub use ack997::{FunctionalAck, functional_ack, read_functional_ack};
+pub use finding::codes;
+pub use profile::{ControlNumbers, Counter, LineEnding, PayloadEncoding, Profile};
+
+/// Reads every 850 transaction set of the interchange as a message (N sets → N messages).
+///
+/// Tolerant mode reports envelope defects, payload problems, core-view mismatches and
+/// best-effort mapping steps as warnings on each message; strict mode fails on the first
+/// of them with every reason in the error message.
+pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
+    reader::read(input, opts)
 }
 
-/// Writes messages in one interchange.
-pub fn write(_messages: &[Message], _opts: &super::WriteOptions) -> Result<String> {
-    Err(Error::new(
-        ErrorKind::Unrepresentable,
-        "x12 writing is not available yet",
-    ))
+/// Writes messages in one interchange (one ST/SE per message, one GS, one ISA).
+pub fn write(messages: &[Message], opts: &super::WriteOptions) -> Result<String> {
+    writer::write(messages, opts)
 }

@@ -1,0 +1,226 @@
+//! The X12 reader: tokenizer → envelope → per transaction set either the payload block
+//! (authoritative, cross-checked against the core view) or the best-effort mapping.
+//! Tolerant mode turns findings into warnings on the messages; strict mode fails with all
+//! of them.
+
+use super::core_view::{self, clean, labels};
+use super::envelope::{self, TxSet};
+use super::finding::{Finding, codes, strict_error};
+use super::foreign;
+use super::payload_block::{self, N9_LABEL};
+use super::tokenizer::{Delimiters, Segment, tokenize};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::format::Format;
+use crate::message::Message;
+use crate::options::{ReadMode, ReadOptions};
+use crate::value::Value;
+
+/// The payload block of a set: the N9 segment, the header record and the carried text.
+struct Block<'a> {
+    n9: &'a Segment,
+    header: String,
+    text: String,
+}
+
+fn find_block(set: &TxSet) -> Option<Block<'_>> {
+    let mut block: Option<Block<'_>> = None;
+    let mut in_loop = false;
+    for s in &set.body {
+        match s.tag() {
+            "N9" => {
+                in_loop = s.el(1) == "ZZ" && s.el(2) == N9_LABEL;
+                if in_loop && block.is_none() {
+                    block = Some(Block {
+                        n9: s,
+                        header: String::new(),
+                        text: String::new(),
+                    });
+                }
+            }
+            "MTX" | "MSG" if in_loop => {
+                let chunk = if s.tag() == "MTX" { s.el(2) } else { s.el(1) };
+                if let Some(b) = block.as_mut() {
+                    if b.header.is_empty() {
+                        b.header = chunk.to_string();
+                    } else {
+                        b.text.push_str(chunk);
+                    }
+                }
+            }
+            _ => in_loop = false,
+        }
+    }
+    block
+}
+
+pub(crate) fn ctt_check(set: &TxSet) -> Option<Finding> {
+    let lines = set
+        .body
+        .iter()
+        .filter(|s| matches!(s.tag(), "PO1" | "IT1"))
+        .count();
+    let ctt = set.body.iter().find(|s| s.tag() == "CTT")?;
+    if ctt.el(1).trim().parse::<usize>().ok() == Some(lines) {
+        return None;
+    }
+    Some(Finding::envelope(
+        codes::COUNT_MISMATCH,
+        "CTT01",
+        format!(
+            "CTT01 declares {:?} line items, the transaction set has {lines}",
+            ctt.el(1)
+        ),
+        ctt.loc(Some(1)),
+    ))
+}
+
+/// Compares the core view with the authoritative message.
+fn view_check(set: &TxSet, msg: &Message, d: &Delimiters, out: &mut Vec<Finding>) {
+    let h = msg.header();
+    let (doc, status, status_label) = core_view::doc_and_status(msg);
+    let mut expect: Vec<(String, Option<String>, &str)> = vec![
+        (
+            labels::MESSAGE_ID.into(),
+            h.message_id().map(str::to_string),
+            "/lex/header/messageId",
+        ),
+        (
+            labels::MESSAGE_TYPE.into(),
+            h.message_type().map(str::to_string),
+            "/lex/header/messageType",
+        ),
+        (status_label.into(), status, ""),
+    ];
+    if let Some(doc) = &doc {
+        expect.push((labels::DOC_ID.into(), Some(doc.clone()), ""));
+    }
+    for s in set.body.iter().filter(|s| s.tag() == "REF") {
+        if let Some((label, value, ptr)) = expect.iter().find(|(l, _, _)| l == s.el(3)) {
+            let want = value
+                .as_deref()
+                .map(|v| clean(v, 50, d))
+                .unwrap_or_default();
+            if want != s.el(2) {
+                out.push(Finding::mapping(
+                    codes::VIEW_MISMATCH,
+                    ptr,
+                    format!(
+                        "the core view says {label} {:?}, the payload block says {want:?}; the payload block was used",
+                        s.el(2)
+                    ),
+                    s.loc(Some(2)),
+                ));
+            }
+        }
+    }
+    if let (Some(doc), Some(beg)) = (&doc, set.body.iter().find(|s| s.tag() == "BEG")) {
+        let want = clean(doc, 22, d);
+        if !want.is_empty() && want != beg.el(3) {
+            out.push(Finding::mapping(
+                codes::VIEW_MISMATCH,
+                "",
+                format!(
+                    "BEG03 is {:?}, the payload block's document id gives {want:?}; the payload block was used",
+                    beg.el(3)
+                ),
+                beg.loc(Some(3)),
+            ));
+        }
+    }
+}
+
+/// Reads one transaction set into a tree plus its findings.
+fn read_set(
+    ic: &envelope::Interchange,
+    group: &envelope::Group,
+    set: &TxSet,
+    d: &Delimiters,
+    opts: &ReadOptions,
+) -> Result<(Value, Vec<Finding>)> {
+    let mut findings: Vec<Finding> = ctt_check(set).into_iter().collect();
+    if let Some(block) = find_block(set) {
+        match payload_block::decode(&block.header, &block.text, &opts.limits) {
+            Ok(value) => {
+                let probe = Message::from_value(value.clone(), Format::X12).map_err(|e| {
+                    Error::at(
+                        e.kind,
+                        format!("the payload block is not a LEX message: {}", e.message),
+                        block.n9.loc(None),
+                    )
+                })?;
+                view_check(set, &probe, d, &mut findings);
+                return Ok((value, findings));
+            }
+            Err(e) => {
+                let mut f = Finding::envelope(
+                    codes::PAYLOAD_INVALID,
+                    "MTX02",
+                    format!("{}; the 850 segments were mapped instead", e.message),
+                    block.n9.loc(None),
+                );
+                f.kind = ErrorKind::PayloadIntegrity;
+                findings.push(f);
+                let (v, mut f2) = foreign::map(ic, group, set, d);
+                f2.retain(|f| f.code != codes::PAYLOAD_MISSING);
+                findings.extend(f2);
+                return Ok((v, findings));
+            }
+        }
+    }
+    let (v, f2) = foreign::map(ic, group, set, d);
+    findings.extend(f2);
+    Ok((v, findings))
+}
+
+/// Reads every 850 transaction set of the interchange as a message.
+pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
+    let tokens = tokenize(input, &opts.limits)?;
+    let d = tokens.delimiters;
+    let (ic, mut env_findings) = envelope::parse(&tokens);
+    let mut results: Vec<(Value, Vec<Finding>)> = Vec::new();
+    for (group, set) in ic.sets() {
+        if set.st.el(1) == "997" {
+            env_findings.push(Finding::envelope(
+                codes::CODE_UNKNOWN,
+                "ST01",
+                "a 997 functional acknowledgment is not a LEX message and was skipped (read it with the 997 reader)",
+                set.st.loc(Some(1)),
+            ));
+            continue;
+        }
+        results.push(read_set(&ic, group, set, &d, opts)?);
+    }
+    if results.is_empty() {
+        let at = ic.isa.loc(None);
+        return Err(Error::at(
+            ErrorKind::Envelope,
+            "the interchange holds no 850 transaction set",
+            if at.is_empty() {
+                Location::default()
+            } else {
+                at
+            },
+        ));
+    }
+    if opts.mode == ReadMode::Strict {
+        let mut all = env_findings.clone();
+        for (_, f) in &results {
+            all.extend(f.iter().cloned());
+        }
+        if !all.is_empty() {
+            all.sort_by_key(|f| f.location.segment.unwrap_or(u64::MAX));
+            return Err(strict_error(&all));
+        }
+    }
+    results
+        .into_iter()
+        .map(|(value, findings)| {
+            let issues = env_findings
+                .iter()
+                .chain(findings.iter())
+                .map(Finding::to_issue)
+                .collect();
+            Message::from_value_with_issues(value, Format::X12, issues)
+        })
+        .collect()
+}
