@@ -137,3 +137,29 @@ pub fn message_fingerprint(message: &Message) -> Option<String> {
         lead.last_name().unwrap_or(""),
     ))
 }
+
+/// The X12 997 functional acknowledgment for a received X12 interchange (tolerant
+/// reading, default partner profile, system clock): AK1/AK2/AK5/AK9 from what the reader
+/// found (wrong counts or control numbers reject a set).
+pub fn x12_functional_ack(input: &[u8]) -> Result<String> {
+    x12_functional_ack_with(input, &ReadOptions::default(), &WriteOptions::default())
+}
+
+/// [`x12_functional_ack`] with explicit options: `write.x12` gives the control numbers,
+/// delimiters and clock of the 997.
+pub fn x12_functional_ack_with(
+    input: &[u8],
+    read: &ReadOptions,
+    write: &WriteOptions,
+) -> Result<String> {
+    codec::x12::functional_ack(input, read, &write.x12)
+}
+
+/// Reads the 997 functional acknowledgments of an X12 interchange, one tree per
+/// acknowledged group: `{functionalId, groupControlNumber, version, status, included,
+/// received, accepted, errors, sets: [{transactionSetId, controlNumber, status, errors,
+/// segmentErrors}]}`.
+pub fn x12_read_functional_ack(input: &[u8], opts: &ReadOptions) -> Result<Value> {
+    let acks = codec::x12::read_functional_ack(input, opts)?;
+    Ok(Value::Array(acks.iter().map(|a| a.to_value()).collect()))
+}
