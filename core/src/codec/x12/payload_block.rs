@@ -69,7 +69,8 @@ pub fn encode(root: &Value, d: &Delimiters, chunk: usize, enc: PayloadEncoding) 
 }
 
 /// Checks the header record against the carried text and decodes the JSON message tree.
-/// Every failure is a `PAYLOAD_INTEGRITY` error whose message says what is wrong.
+/// Every failure is a `PAYLOAD_INTEGRITY` error whose message says what is wrong, except a
+/// limit exceeded while parsing the JSON, which keeps its limit code.
 pub fn decode(header: &str, text: &str, limits: &Limits) -> Result<Value> {
     let bad = |m: String| Error::new(ErrorKind::PayloadIntegrity, m);
     let parts: Vec<&str> = header.split(';').collect();
@@ -105,6 +106,9 @@ pub fn decode(header: &str, text: &str, limits: &Limits) -> Result<Value> {
         other => return Err(bad(format!("unknown payload encoding {other:?}"))),
     };
     json_read::parse(&json, limits).map_err(|e| {
+        if e.kind.is_limit() {
+            return e;
+        }
         bad(format!(
             "the payload is not a JSON message: {} {}",
             e.code(),

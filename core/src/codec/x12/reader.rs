@@ -151,6 +151,9 @@ fn read_set(
                 view_check(set, &probe, d, &mut findings);
                 return Ok((value, findings));
             }
+            Err(e) if e.kind.is_limit() => {
+                return Err(Error::at(e.kind, e.message, block.n9.loc(None)));
+            }
             Err(e) => {
                 let mut f = Finding::envelope(
                     codes::PAYLOAD_INVALID,
@@ -160,6 +163,10 @@ fn read_set(
                 );
                 f.kind = ErrorKind::PayloadIntegrity;
                 findings.push(f);
+                if opts.mode == ReadMode::Strict {
+                    // Strict reading fails on the payload; no fallback mapping.
+                    return Ok((Value::Null, findings));
+                }
                 let (v, mut f2) = foreign::map(ic, group, set, d);
                 f2.retain(|f| f.code != codes::PAYLOAD_MISSING);
                 findings.extend(f2);
