@@ -10,7 +10,8 @@ use lex_core::{Message, Value};
 use x12_support::upstream;
 
 /// The founding document's copy of the landing-page example (whitespace-collapsed ISA).
-pub const LANDING: &str = "ISA*00* *00* *ZZ*DEALER-001 *ZZ*MANUFACTURER-A *260328*1430*^*00501*000001234*0*T*:~
+pub const LANDING: &str =
+    "ISA*00* *00* *ZZ*DEALER-001 *ZZ*MANUFACTURER-A *260328*1430*^*00501*000001234*0*T*:~
 GS*LX*DEALER001*MFRABC*20260328*1430*1*X*005010~
 ST*850*0001~
 BEG*00*SA*LEAD-2026-001234**20260328~
@@ -64,7 +65,10 @@ fn field_of<'a>(m: &'a Message, code: &str) -> Vec<&'a str> {
 
 fn unmapped(m: &Message) -> Vec<String> {
     let ext = m.pointer("/lex/extensions/0").unwrap();
-    assert_eq!(ext.get("namespace"), Some(&Value::from("lexedi.edi.unmapped")));
+    assert_eq!(
+        ext.get("namespace"),
+        Some(&Value::from("lexedi.edi.unmapped"))
+    );
     ext.pointer("/data/segments")
         .and_then(Value::as_array)
         .unwrap()
@@ -75,7 +79,11 @@ fn unmapped(m: &Message) -> Vec<String> {
 
 #[test]
 fn landing_page_copy_tolerant() {
-    for text in [LANDING.to_string(), LANDING.replace("~\n", "~ "), LANDING.replace('\n', "\r\n")] {
+    for text in [
+        LANDING.to_string(),
+        LANDING.replace("~\n", "~ "),
+        LANDING.replace('\n', "\r\n"),
+    ] {
         let m = read(text.as_bytes());
         assert_eq!(
             codes(&m),
@@ -112,7 +120,10 @@ fn landing_page_copy_tolerant() {
         assert_eq!(s(&m, &format!("{c}/firstName")), "Jane");
         assert_eq!(s(&m, &format!("{c}/lastName")), "Smith");
         assert_eq!(s(&m, &format!("{c}/customerId")), "CUST-001");
-        assert_eq!(s(&m, &format!("{c}/emailAddress")), "jane.smith@example.com");
+        assert_eq!(
+            s(&m, &format!("{c}/emailAddress")),
+            "jane.smith@example.com"
+        );
         assert_eq!(s(&m, &format!("{c}/phoneNumber")), "+13125559876");
         assert_eq!(s(&m, &format!("{c}/address/street1")), "123 Main Street");
         assert_eq!(s(&m, &format!("{c}/address/city")), "Springfield");
@@ -173,8 +184,14 @@ fn top_level_x12_lead() {
     assert_eq!(s(&m, "/lex/payload/lead/status"), "EXPRESSED_INTEREST");
     assert_eq!(s(&m, "/lex/payload/lead/source"), "DEALER_WEBSITE");
     assert_eq!(s(&m, "/lex/payload/lead/customer/lastName"), "DOE");
-    assert_eq!(s(&m, "/lex/payload/lead/customer/emailAddress"), "JOHN.DOE@EXAMPLE.COM");
-    assert_eq!(s(&m, "/lex/payload/lead/customer/phoneNumber"), "13125551234");
+    assert_eq!(
+        s(&m, "/lex/payload/lead/customer/emailAddress"),
+        "JOHN.DOE@EXAMPLE.COM"
+    );
+    assert_eq!(
+        s(&m, "/lex/payload/lead/customer/phoneNumber"),
+        "13125551234"
+    );
     assert_eq!(s(&m, "/lex/payload/lead/desiredProduct/model"), "CAMRY");
     assert_eq!(s(&m, "/lex/header/senderId"), "DEALER-001");
     assert_eq!(s(&m, "/lex/header/receiverId"), "MANUFACTURER-ABC");
@@ -208,7 +225,18 @@ struct Industry {
 const INDUSTRIES: [Industry; 6] = [
     Industry {
         file: "examples/automotive/x12/automotive_lead_x12.txt",
-        codes: &["X12_ISA_WIDTH", "EDI_COUNT_MISMATCH", "EDI_COUNT_MISMATCH", "EDI_PAYLOAD_MISSING", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_HEURISTIC", "EDI_UNMAPPED"],
+        codes: &[
+            "X12_ISA_WIDTH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_PAYLOAD_MISSING",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_HEURISTIC",
+            "EDI_UNMAPPED",
+        ],
         lead_id: "LID-20260115-AUTO-001",
         sender: "RETAILER-BMW-NASHVILLE",
         timestamp: "2026-01-15T10:22:00Z",
@@ -219,7 +247,17 @@ const INDUSTRIES: [Industry; 6] = [
     },
     Industry {
         file: "examples/aviation/x12/aviation_lead_x12.txt",
-        codes: &["X12_ISA_WIDTH", "EDI_COUNT_MISMATCH", "EDI_PAYLOAD_MISSING", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_HEURISTIC", "EDI_UNMAPPED"],
+        codes: &[
+            "X12_ISA_WIDTH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_PAYLOAD_MISSING",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_HEURISTIC",
+            "EDI_UNMAPPED",
+        ],
         lead_id: "LID-20250601-AVIA-001",
         sender: "RETAILER-AIRBUS-ORDERDESK",
         timestamp: "2025-06-01T08:00:00Z",
@@ -230,7 +268,17 @@ const INDUSTRIES: [Industry; 6] = [
     },
     Industry {
         file: "examples/heavy-equipment/x12/heavy_equipment_lead_x12.txt",
-        codes: &["X12_ISA_WIDTH", "EDI_COUNT_MISMATCH", "EDI_PAYLOAD_MISSING", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_UNMAPPED"],
+        codes: &[
+            "X12_ISA_WIDTH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_PAYLOAD_MISSING",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_UNMAPPED",
+        ],
         lead_id: "LID-20260110-HEVY-001",
         sender: "ALTORFERCAT",
         timestamp: "2026-01-10T09:15:00-06:00",
@@ -241,7 +289,17 @@ const INDUSTRIES: [Industry; 6] = [
     },
     Industry {
         file: "examples/maritime/x12/maritime_lead_x12.txt",
-        codes: &["X12_ISA_WIDTH", "EDI_COUNT_MISMATCH", "EDI_PAYLOAD_MISSING", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_UNMAPPED"],
+        codes: &[
+            "X12_ISA_WIDTH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_PAYLOAD_MISSING",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_UNMAPPED",
+        ],
         lead_id: "LID-20251105-MARI-001",
         sender: "NORDICMARITIMEBI",
         timestamp: "2025-11-05T08:00:00-06:00",
@@ -252,7 +310,18 @@ const INDUSTRIES: [Industry; 6] = [
     },
     Industry {
         file: "examples/real-estate/x12/real_estate_lead_x12.txt",
-        codes: &["X12_ISA_WIDTH", "EDI_COUNT_MISMATCH", "EDI_PAYLOAD_MISSING", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_HEURISTIC", "EDI_UNMAPPED"],
+        codes: &[
+            "X12_ISA_WIDTH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_PAYLOAD_MISSING",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_HEURISTIC",
+            "EDI_UNMAPPED",
+        ],
         lead_id: "LID-20260103-REES-001",
         sender: "KWAUSTIN",
         timestamp: "2026-01-03T14:30:00-06:00",
@@ -263,7 +332,17 @@ const INDUSTRIES: [Industry; 6] = [
     },
     Industry {
         file: "examples/technology/x12/technology_lead_x12.txt",
-        codes: &["X12_ISA_WIDTH", "EDI_COUNT_MISMATCH", "EDI_PAYLOAD_MISSING", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_SYNTHESIZED", "EDI_HEURISTIC", "EDI_UNMAPPED"],
+        codes: &[
+            "X12_ISA_WIDTH",
+            "EDI_COUNT_MISMATCH",
+            "EDI_PAYLOAD_MISSING",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_SYNTHESIZED",
+            "EDI_HEURISTIC",
+            "EDI_UNMAPPED",
+        ],
         lead_id: "LID-20260115-TECH-001",
         sender: "DELLEMEA",
         timestamp: "2026-01-15T10:00:00-06:00",
@@ -280,12 +359,37 @@ fn industry_examples() {
         let input = upstream(ind.file);
         let m = read(&input);
         assert_eq!(codes(&m), ind.codes, "{}", ind.file);
-        assert_eq!(s(&m, "/lex/payload/lead/leadId"), ind.lead_id, "{}", ind.file);
-        assert_eq!(s(&m, "/lex/payload/lead/status"), "SHOPPING", "{}", ind.file);
-        assert_eq!(s(&m, "/lex/payload/lead/leadType"), "PRIMARY", "{}", ind.file);
+        assert_eq!(
+            s(&m, "/lex/payload/lead/leadId"),
+            ind.lead_id,
+            "{}",
+            ind.file
+        );
+        assert_eq!(
+            s(&m, "/lex/payload/lead/status"),
+            "SHOPPING",
+            "{}",
+            ind.file
+        );
+        assert_eq!(
+            s(&m, "/lex/payload/lead/leadType"),
+            "PRIMARY",
+            "{}",
+            ind.file
+        );
         assert_eq!(s(&m, "/lex/header/senderId"), ind.sender, "{}", ind.file);
-        assert_eq!(s(&m, "/lex/header/timestamp"), ind.timestamp, "{}", ind.file);
-        assert_eq!(s(&m, "/lex/payload/lead/customer/emailAddress"), ind.email, "{}", ind.file);
+        assert_eq!(
+            s(&m, "/lex/header/timestamp"),
+            ind.timestamp,
+            "{}",
+            ind.file
+        );
+        assert_eq!(
+            s(&m, "/lex/payload/lead/customer/emailAddress"),
+            ind.email,
+            "{}",
+            ind.file
+        );
         assert_eq!(
             s(&m, "/lex/payload/lead/desiredProduct/assetClass"),
             ind.asset_class,
@@ -309,10 +413,22 @@ fn industry_examples() {
 fn second_style_maps_organisations_and_keeps_the_business_reference() {
     let m = read(&upstream("examples/technology/x12/technology_lead_x12.txt"));
     let c = "/lex/payload/lead/customer";
-    assert_eq!(s(&m, &format!("{c}/organizationBuyer/companyName")), "NexaCorp Ltd");
-    assert_eq!(s(&m, &format!("{c}/organizationBuyer/companyRegistrationNumber")), "GB-14220348");
+    assert_eq!(
+        s(&m, &format!("{c}/organizationBuyer/companyName")),
+        "NexaCorp Ltd"
+    );
+    assert_eq!(
+        s(
+            &m,
+            &format!("{c}/organizationBuyer/companyRegistrationNumber")
+        ),
+        "GB-14220348"
+    );
     assert_eq!(s(&m, &format!("{c}/address/street2")), "Level 30");
     let kept = unmapped(&m);
-    assert_eq!(kept[0], "BEG*00*SA*NEXA-MSA-2026-DAAS-001**20260115*SHOPPING");
+    assert_eq!(
+        kept[0],
+        "BEG*00*SA*NEXA-MSA-2026-DAAS-001**20260115*SHOPPING"
+    );
     assert!(kept.contains(&"SRV*MDM_MANAGED*Intune MDM management included".to_string()));
 }

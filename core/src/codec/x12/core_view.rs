@@ -42,7 +42,25 @@ pub mod labels {
 
 /// Sanitises a value for an X12 element of at most `max` characters.
 pub fn clean(s: &str, max: usize, d: &Delimiters) -> String {
-    let mapped: String = s
+    // Letters that do not decompose under NFD get their usual ASCII spelling.
+    let mut spelled = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'Ø' => spelled.push('O'),
+            'ø' => spelled.push('o'),
+            'Æ' => spelled.push_str("AE"),
+            'æ' => spelled.push_str("ae"),
+            'Œ' => spelled.push_str("OE"),
+            'œ' => spelled.push_str("oe"),
+            'ß' => spelled.push_str("ss"),
+            'Ł' => spelled.push('L'),
+            'ł' => spelled.push('l'),
+            'Đ' => spelled.push('D'),
+            'đ' => spelled.push('d'),
+            c => spelled.push(c),
+        }
+    }
+    let mapped: String = spelled
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .filter(char::is_ascii)
@@ -275,10 +293,12 @@ fn customer(c: &Map, d: &Delimiters) -> Vec<Seg> {
         let postal = clean(text(Some(a), "postalCode").unwrap_or(""), 15, d);
         let country = clean(text(Some(a), "countryCode").unwrap_or(""), 3, d);
         if city.len() >= 2 {
-            let (n402, n407) = if state.len() == 2 {
-                (state.clone(), String::new())
-            } else {
-                (String::new(), clean(&state, 3, d))
+            // N402 takes a 2-letter state; other subdivision codes (≤ 3) go to N407;
+            // longer names only travel in the payload.
+            let (n402, n407) = match state.len() {
+                2 => (state.clone(), String::new()),
+                1 | 3 => (String::new(), state.clone()),
+                _ => (String::new(), String::new()),
             };
             out.push(seg(&["N4", &city, &n402, &postal, &country, "", "", &n407]));
         }
