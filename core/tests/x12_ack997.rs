@@ -13,7 +13,12 @@ fn lead() -> Message {
 }
 
 fn ack_of(input: &str) -> String {
-    x12::functional_ack(input.as_bytes(), &ReadOptions::default(), &fixed_options().x12).unwrap()
+    x12::functional_ack(
+        input.as_bytes(),
+        &ReadOptions::default(),
+        &fixed_options().x12,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -58,7 +63,10 @@ fn rejected_and_erroneous_sets() {
         .replace("GE*3*7", "GE*4*7");
     let ack = ack_of(&bad);
     assert!(ack.contains("AK2*850*0001~\nAK5*R*4~\n"), "{ack}");
-    assert!(ack.contains("AK2*850*0002~\nAK3*CTT*20**8~\nAK4*1**7~\nAK5*E~\n"), "{ack}");
+    assert!(
+        ack.contains("AK2*850*0002~\nAK3*CTT*20**8~\nAK4*1**7~\nAK5*E~\n"),
+        "{ack}"
+    );
     assert!(ack.contains("AK2*850*0003~\nAK5*A~\n"), "{ack}");
     assert!(ack.contains("AK9*P*3*3*2*5~"), "{ack}");
     let read = x12::read_functional_ack(ack.as_bytes(), &ReadOptions::default()).unwrap();
@@ -66,8 +74,14 @@ fn rejected_and_erroneous_sets() {
     assert_eq!(v.pointer("/status"), Some(&Value::from("P")));
     assert_eq!(v.pointer("/errors/0"), Some(&Value::from("5")));
     assert_eq!(v.pointer("/sets/0/errors/0"), Some(&Value::from("4")));
-    assert_eq!(v.pointer("/sets/1/segmentErrors/0/segmentId"), Some(&Value::from("CTT")));
-    assert_eq!(v.pointer("/sets/1/segmentErrors/0/elements/0/code"), Some(&Value::from("7")));
+    assert_eq!(
+        v.pointer("/sets/1/segmentErrors/0/segmentId"),
+        Some(&Value::from("CTT"))
+    );
+    assert_eq!(
+        v.pointer("/sets/1/segmentErrors/0/elements/0/code"),
+        Some(&Value::from("7"))
+    );
 }
 
 #[test]
@@ -85,9 +99,16 @@ fn upstream_examples_are_rejected_for_their_counts() {
     let input = upstream("examples/automotive/x12/automotive_lead_x12.txt");
     let ack = x12::functional_ack(&input, &ReadOptions::default(), &fixed_options().x12).unwrap();
     // Sender and receiver swapped, widths fixed.
-    assert!(ack.starts_with("ISA*00*          *00*          *ZZ*LEX-PLATFORM   *ZZ*RETAILER-BMWNAS*"));
+    assert!(
+        ack.starts_with("ISA*00*          *00*          *ZZ*LEX-PLATFORM   *ZZ*RETAILER-BMWNAS*")
+    );
     assert!(ack.contains("GS*FA*LEX-PLATFORM*RETAILER-BMWNAS*"), "{ack}");
-    assert!(ack.contains("AK1*PO*1*005010~\nAK2*850*0001~\nAK3*CTT*41**8~\nAK4*1**7~\nAK5*R*4~\nAK9*R*1*1*0~"), "{ack}");
+    assert!(
+        ack.contains(
+            "AK1*PO*1*005010~\nAK2*850*0001~\nAK3*CTT*41**8~\nAK4*1**7~\nAK5*R*4~\nAK9*R*1*1*0~"
+        ),
+        "{ack}"
+    );
 }
 
 #[test]
