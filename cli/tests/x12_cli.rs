@@ -1,5 +1,7 @@
 //! `lexedi convert` and `lexedi validate` on X12.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

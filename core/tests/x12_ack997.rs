@@ -1,5 +1,7 @@
 //! 997 functional acknowledgments: generated from what the reader found, and read back.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 mod x12_support;
 
 use lex_core::api;

@@ -1,6 +1,8 @@
 //! Golden outputs of the X12 writer (reproducible: clock and control numbers pinned).
 //! Regenerate with `UPDATE_GOLDEN=1 cargo test -p lex-core --test x12_golden` and review the diff.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 mod x12_support;
 
 use lex_core::codec::{self, x12};

@@ -1,6 +1,8 @@
 //! Truncated and corrupted interchanges: each defect gives its specific code and location,
 //! as a warning in tolerant mode and as an error in strict mode.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 mod x12_support;
 
 use lex_core::codec::{self, x12};

@@ -2,6 +2,8 @@
 //! delimiter / layout / encoding variation, and the output is canonical (strict reading
 //! finds nothing to report).
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 mod x12_support;
 
 use lex_core::codec::x12::{self, LineEnding, PayloadEncoding, Profile};

@@ -2,6 +2,8 @@
 //! landing-page example read in tolerant mode with their warning sets and mapped fields, and
 //! are rejected in strict mode with the reasons.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 mod x12_support;
 
 use lex_core::codec::x12;

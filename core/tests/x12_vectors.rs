@@ -1,6 +1,8 @@
 //! Runs the shared vectors of `tests/vectors/x12/` (operations `parse` and `convert`, see
 //! `tests/vectors/README.md`).
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap
+
 use lex_core::codec::WriteOptions;
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::{Format, Value, api};

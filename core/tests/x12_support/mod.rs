@@ -1,7 +1,7 @@
 //! Shared helpers of the X12 tests: a small generator of LEX messages of all five types
 //! (until the shared generator lands) and upstream-file access.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use lex_core::codec::WriteOptions;
 use lex_core::codec::x12::{ControlNumbers, Profile};
@@ -22,16 +22,17 @@ pub fn upstream(rel: &str) -> Vec<u8> {
 
 /// A fixed, reproducible write profile (clock and control numbers pinned).
 pub fn fixed_options() -> WriteOptions {
-    let mut w = WriteOptions::default();
-    w.x12 = Profile {
-        control_numbers: ControlNumbers::Fixed {
-            interchange: 42,
-            group: 7,
+    WriteOptions {
+        x12: Profile {
+            control_numbers: ControlNumbers::Fixed {
+                interchange: 42,
+                group: 7,
+            },
+            now: Some(time::macros::datetime!(2026-04-03 12:00 UTC)),
+            ..Profile::default()
         },
-        now: Some(time::macros::datetime!(2026-04-03 12:00 UTC)),
-        ..Profile::default()
-    };
-    w
+        ..WriteOptions::default()
+    }
 }
 
 /// Builds a message from JSON text.
