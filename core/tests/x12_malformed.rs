@@ -344,3 +344,43 @@ fn a_997_is_not_read_as_a_message() {
     let e = x12::read(ack.as_bytes(), &ReadOptions::default()).unwrap_err();
     assert_eq!(e.code(), "ENVELOPE_ERROR");
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn all_readers(bytes: &[u8]) {
+        for mode in [ReadMode::Tolerant, ReadMode::Strict] {
+            let o = opts(mode);
+            let _ = x12::read(bytes, &o);
+            let _ = x12::read_functional_ack(bytes, &o);
+            let _ = x12::functional_ack(bytes, &o, &fixed_options().x12);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Truncated and byte-flipped interchanges never panic (errors or warnings only).
+        #[test]
+        fn mutated_interchanges_never_panic(
+            cut in 0usize..4000,
+            flips in prop::collection::vec((0usize..4000, any::<u8>()), 0..8),
+        ) {
+            let mut bytes = canonical().into_bytes();
+            let n = bytes.len();
+            for (i, b) in flips {
+                bytes[i % n] = b;
+            }
+            bytes.truncate(cut % (n + 1));
+            all_readers(&bytes);
+        }
+
+        /// Arbitrary text after an `ISA` tag never panics.
+        #[test]
+        fn arbitrary_isa_text_never_panics(s in "\\PC{0,400}") {
+            all_readers(format!("ISA{s}").as_bytes());
+            all_readers(format!("ISA*{s}").as_bytes());
+        }
+    }
+}
