@@ -3,7 +3,7 @@
 
 .PHONY: demo-x12
 
-demo-x12: ## Convert the bundled example to X12 850, read it back, and print its 997
+demo-x12: ## Convert the bundled example to X12 850 and read it back strictly
 	$(CARGO) run -q -p lex-cli -- convert examples/lead.json --to x12 -o target/lead.x12
 	$(CARGO) run -q -p lex-cli -- validate --strict target/lead.x12
 	$(CARGO) run -q -p lex-cli -- convert target/lead.x12 --to json --compact
