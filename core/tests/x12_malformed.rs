@@ -345,6 +345,36 @@ fn a_997_is_not_read_as_a_message() {
     assert_eq!(e.code(), "ENVELOPE_ERROR");
 }
 
+#[test]
+fn latin1_input_is_read_with_a_warning() {
+    let text = x12_upstream_landing().replace("Jane Smith", "Ren\u{e9}e Smith");
+    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    let m = tolerant_bytes(&bytes);
+    assert_eq!(m[0].read_issues()[0].code, "EDI_CHARSET");
+    assert_eq!(
+        m[0].pointer("/lex/payload/lead/customer/firstName"),
+        Some(&Value::from("Ren\u{e9}e"))
+    );
+}
+
+fn tolerant_bytes(b: &[u8]) -> Vec<Message> {
+    x12::read(b, &opts(ReadMode::Tolerant)).unwrap()
+}
+
+fn x12_upstream_landing() -> String {
+    "ISA*00*          *00*          *ZZ*DEALER-001     *ZZ*MANUFACTURER-A *260328*1430*^*00501*000001234*0*T*>~\n\
+     GS*PO*DEALER001*MFRABC*20260328*1430*1*X*005010~\n\
+     ST*850*0001~\n\
+     BEG*00*SA*LEAD-2026-001234**20260328~\n\
+     N1*BY*Jane Smith*92*CUST-001~\n\
+     PO1*1*1*EA***IN*EXPRESSED_INTEREST~\n\
+     CTT*1~\n\
+     SE*6*0001~\n\
+     GE*1*1~\n\
+     IEA*1*000001234~\n"
+        .to_string()
+}
+
 mod robustness {
     use super::*;
     use proptest::prelude::*;

@@ -68,7 +68,11 @@ fn variant(i: usize) -> WriteOptions {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    // 1000 cases in `make test`; `make stress` raises it through X12_PROPTEST_CASES.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("X12_PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1000),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn generated_messages_round_trip(
