@@ -239,7 +239,13 @@ fn view_mismatch_keeps_the_payload() {
         "REF*ZZ*ORDER*LEX-STATUS",
     );
     let m = tolerant(&t);
-    assert_eq!(codes(&m[0]), [("VIEW_MISMATCH".to_string(), String::new())]);
+    assert_eq!(
+        codes(&m[0]),
+        [(
+            "VIEW_MISMATCH".to_string(),
+            "lex.payload.lead.status".to_string()
+        )]
+    );
     assert_eq!(
         m[0].pointer("/lex/payload/lead/status"),
         Some(&Value::from("EXPRESSED_INTEREST"))

@@ -324,7 +324,7 @@ fn check_isa(isa: &Segment, fixed: bool, f: &mut Vec<Finding>) {
 fn check_counts(ic: &Interchange, f: &mut Vec<Finding>) {
     for g in &ic.groups {
         if let Some(gs) = &g.gs {
-            let expected = if g.sets.iter().all(|s| s.st.el(1) == "997") {
+            let expected = if !g.sets.is_empty() && g.sets.iter().all(|s| s.st.el(1) == "997") {
                 "FA"
             } else {
                 "PO"

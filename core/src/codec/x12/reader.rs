@@ -78,6 +78,13 @@ pub(crate) fn ctt_check(set: &TxSet) -> Option<Finding> {
 fn view_check(set: &TxSet, msg: &Message, d: &Delimiters, out: &mut Vec<Finding>) {
     let h = msg.header();
     let (doc, status, status_label) = core_view::doc_and_status(msg);
+    let body_key = msg.message_type().map_or("", |t| t.payload_key());
+    let status_key = if status_label == labels::CLOSURE_STATUS {
+        "closureStatus"
+    } else {
+        "status"
+    };
+    let status_pointer = &format!("/lex/payload/{body_key}/{status_key}");
     let mut expect: Vec<(String, Option<String>, &str)> = vec![
         (
             labels::MESSAGE_ID.into(),
@@ -89,7 +96,7 @@ fn view_check(set: &TxSet, msg: &Message, d: &Delimiters, out: &mut Vec<Finding>
             h.message_type().map(str::to_string),
             "/lex/header/messageType",
         ),
-        (status_label.into(), status, ""),
+        (status_label.into(), status, status_pointer),
     ];
     if let Some(doc) = &doc {
         expect.push((labels::DOC_ID.into(), Some(doc.clone()), ""));
