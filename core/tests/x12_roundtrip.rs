@@ -189,3 +189,24 @@ fn bad_profiles_are_rejected() {
     assert_eq!(e.code(), "UNREPRESENTABLE");
     assert!(codec::write(&[], Format::X12, &WriteOptions::default()).is_err());
 }
+
+#[test]
+fn several_interchanges_in_one_input() {
+    let m = x12_support::msg(
+        &std::fs::read_to_string(x12_support::repo_root().join("examples/lead.json")).unwrap(),
+    );
+    let a = codec::write(std::slice::from_ref(&m), Format::X12, &variant(0)).unwrap();
+    let b = codec::write(&[m.clone(), m.clone()], Format::X12, &variant(2)).unwrap();
+    let both = format!("{a}\n{b}");
+    let all = x12::read(both.as_bytes(), &strict()).unwrap();
+    assert_eq!(all.len(), 3);
+    assert!(all.iter().all(|x| x.root() == m.root()));
+    // A defect in the second interchange is located there (segment numbers restart).
+    let broken = format!("{a}{}", b.replace("IEA|1|", "IEA|2|"));
+    let e = x12::read(broken.as_bytes(), &strict()).unwrap_err();
+    assert_eq!(e.location.segment_id.as_deref(), Some("IEA"));
+    assert!(e.location.offset.unwrap() as usize > a.len());
+    let t = x12::read(broken.as_bytes(), &ReadOptions::default()).unwrap();
+    assert!(t[0].read_issues().is_empty());
+    assert_eq!(t[1].read_issues()[0].code, "EDI_COUNT_MISMATCH");
+}

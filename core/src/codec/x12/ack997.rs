@@ -269,8 +269,8 @@ fn push(segs: &mut Vec<Vec<String>>, items: &[&str]) {
     segs.push(items.iter().map(|s| s.to_string()).collect());
 }
 
-/// Generates the 997 for a received interchange. Sender and receiver are the received ones
-/// swapped; control numbers, delimiters and clock come from `profile`.
+/// Generates the 997 for a received interchange (the first one when the input holds
+/// several). Sender and receiver are the received ones swapped; control numbers, delimiters and clock come from `profile`.
 pub fn functional_ack(input: &[u8], opts: &ReadOptions, profile: &Profile) -> Result<String> {
     profile.check()?;
     let (ic, acks) = acknowledge(input, opts)?;

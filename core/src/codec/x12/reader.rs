@@ -8,8 +8,8 @@ use super::envelope::{self, TxSet};
 use super::finding::{Finding, codes, strict_error};
 use super::foreign;
 use super::payload_block::{self, N9_LABEL};
-use super::tokenizer::{Delimiters, Segment, tokenize};
-use crate::error::{Error, ErrorKind, Location, Result};
+use super::tokenizer::{Delimiters, Segment, tokenize_all};
+use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
 use crate::message::Message;
 use crate::options::{ReadMode, ReadOptions};
@@ -188,49 +188,58 @@ fn read_set(
 
 /// Reads every 850 transaction set of the interchange as a message.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
-    let tokens = tokenize(input, &opts.limits)?;
-    let d = tokens.delimiters;
-    let (ic, mut env_findings) = envelope::parse(&tokens);
-    let mut results: Vec<(Value, Vec<Finding>)> = Vec::new();
-    for (group, set) in ic.sets() {
-        if set.st.el(1) == "997" {
-            env_findings.push(Finding::envelope(
-                codes::CODE_UNKNOWN,
-                "ST01",
-                "a 997 functional acknowledgment is not a LEX message and was skipped (read it with the 997 reader)",
-                set.st.loc(Some(1)),
-            ));
-            continue;
+    // Per message: its tree, its own findings, and the index of its interchange.
+    let mut results: Vec<(Value, Vec<Finding>, usize)> = Vec::new();
+    let mut per_interchange: Vec<Vec<Finding>> = Vec::new();
+    let mut first_isa = None;
+    for tokens in tokenize_all(input, &opts.limits)? {
+        let d = tokens.delimiters;
+        let (ic, mut env_findings) = envelope::parse(&tokens);
+        first_isa.get_or_insert_with(|| ic.isa.loc(None));
+        for (group, set) in ic.sets() {
+            if set.st.el(1) == "997" {
+                env_findings.push(Finding::envelope(
+                    codes::CODE_UNKNOWN,
+                    "ST01",
+                    "a 997 functional acknowledgment is not a LEX message and was skipped (read it with the 997 reader)",
+                    set.st.loc(Some(1)),
+                ));
+                continue;
+            }
+            let (v, f) = read_set(&ic, group, set, &d, opts)?;
+            results.push((v, f, per_interchange.len()));
         }
-        results.push(read_set(&ic, group, set, &d, opts)?);
+        per_interchange.push(env_findings);
     }
     if results.is_empty() {
-        let at = ic.isa.loc(None);
         return Err(Error::at(
             ErrorKind::Envelope,
             "the interchange holds no 850 transaction set",
-            if at.is_empty() {
-                Location::default()
-            } else {
-                at
-            },
+            first_isa.unwrap_or_default(),
         ));
     }
     if opts.mode == ReadMode::Strict {
-        let mut all = env_findings.clone();
-        for (_, f) in &results {
-            all.extend(f.iter().cloned());
+        // Interchange by interchange, in segment order.
+        let mut all = Vec::new();
+        for (i, env) in per_interchange.iter().enumerate() {
+            let mut part = env.clone();
+            for (_, f, _) in results.iter().filter(|r| r.2 == i) {
+                part.extend(f.iter().cloned());
+            }
+            part.sort_by_key(|f| f.location.segment.unwrap_or(u64::MAX));
+            all.extend(part);
         }
         if !all.is_empty() {
-            all.sort_by_key(|f| f.location.segment.unwrap_or(u64::MAX));
             return Err(strict_error(&all));
         }
     }
     results
         .into_iter()
-        .map(|(value, findings)| {
-            let issues = env_findings
-                .iter()
+        .map(|(value, findings, ic)| {
+            let issues = per_interchange
+                .get(ic)
+                .into_iter()
+                .flatten()
                 .chain(findings.iter())
                 .map(Finding::to_issue)
                 .collect();

@@ -113,6 +113,42 @@ pub struct Tokens {
     pub latin1: bool,
 }
 
+/// Tokenizes every interchange of the input (an input may hold several ISA…IEA
+/// interchanges back to back, each with its own delimiters).
+pub fn tokenize_all(input: &[u8], limits: &Limits) -> Result<Vec<Tokens>> {
+    if input.len() > limits.max_input_bytes {
+        return Err(Error::at(
+            ErrorKind::SizeLimit,
+            format!(
+                "the input has {} bytes, more than the limit of {}",
+                input.len(),
+                limits.max_input_bytes
+            ),
+            Location::default(),
+        ));
+    }
+    let (text, latin1) = decode(input);
+    let Some(mut start) = text.find(|c: char| !c.is_whitespace()) else {
+        return Err(Error::new(ErrorKind::EmptyInput, "the input is empty"));
+    };
+    if !text[start..].starts_with("ISA") {
+        return Err(Error::at(
+            ErrorKind::Envelope,
+            "an X12 interchange starts with an ISA segment",
+            Location::at_offset(text.as_bytes(), start),
+        ));
+    }
+    let mut all = Vec::new();
+    loop {
+        let (tokens, next) = tokenize_at(&text, start, latin1, limits)?;
+        all.push(tokens);
+        match next {
+            Some(n) => start = n,
+            None => return Ok(all),
+        }
+    }
+}
+
 /// Separator offsets of a fixed-width ISA (relative to `I`).
 const ISA_SEPARATORS: [usize; 16] = [
     3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103,
@@ -219,33 +255,25 @@ fn detect(text: &str, start: usize) -> Result<(Delimiters, bool)> {
     Ok((d, fixed))
 }
 
-/// Tokenizes an X12 interchange within `limits` (input size, segment count, element size).
+/// Tokenizes the first interchange of the input within `limits` (input size, segment
+/// count, element size).
 pub fn tokenize(input: &[u8], limits: &Limits) -> Result<Tokens> {
-    if input.len() > limits.max_input_bytes {
-        return Err(Error::at(
-            ErrorKind::SizeLimit,
-            format!(
-                "the input has {} bytes, more than the limit of {}",
-                input.len(),
-                limits.max_input_bytes
-            ),
-            Location::default(),
-        ));
-    }
-    let (text, latin1) = decode(input);
-    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
-        return Err(Error::new(ErrorKind::EmptyInput, "the input is empty"));
-    };
-    if !text[start..].starts_with("ISA") {
-        return Err(Error::at(
-            ErrorKind::Envelope,
-            "an X12 interchange starts with an ISA segment",
-            Location::at_offset(text.as_bytes(), start),
-        ));
-    }
-    let (delimiters, fixed) = detect(&text, start)?;
+    let mut all = tokenize_all(input, limits)?;
+    Ok(all.swap_remove(0))
+}
+
+/// Tokenizes the interchange whose ISA starts at byte `start` of `text`; returns it and the
+/// offset of the next interchange's ISA when one follows the IEA.
+fn tokenize_at(
+    text: &str,
+    start: usize,
+    latin1: bool,
+    limits: &Limits,
+) -> Result<(Tokens, Option<usize>)> {
+    let (delimiters, fixed) = detect(text, start)?;
     let term = delimiters.segment;
     let mut segments = Vec::new();
+    let mut next = None;
     let mut pos = start;
     for piece in text[start..].split(term) {
         let piece_start = pos;
@@ -305,14 +333,24 @@ pub fn tokenize(input: &[u8], limits: &Limits) -> Result<Tokens> {
                 seg.loc(None),
             ));
         }
+        let is_iea = seg.tag() == "IEA";
         segments.push(seg);
+        if is_iea {
+            let rest = text.get(pos.min(text.len())..).unwrap_or("");
+            let trimmed = rest.trim_start();
+            if trimmed.starts_with("ISA") {
+                next = Some(text.len() - trimmed.len());
+                break;
+            }
+        }
     }
-    Ok(Tokens {
+    let tokens = Tokens {
         delimiters,
         segments,
         isa_fixed_width: fixed,
         latin1,
-    })
+    };
+    Ok((tokens, next))
 }
 
 #[cfg(test)]
