@@ -3,7 +3,29 @@
 
 use crate::error::lex_error;
 use lex_core::{Error, ErrorKind};
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+thread_local! {
+    /// True while this thread runs the body of an entry point.
+    static IN_LEX: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays silent for panics inside lex calls — they are
+/// reported through the status and the `lex_error`, not printed into the host's stderr — and
+/// defers to the previous hook for every other panic of the process.
+fn quiet_panics_inside_lex() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_LEX.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
 
 /// The result of every fallible function. The numeric values are part of the ABI and never
 /// change; new statuses get new numbers. The precise reason is the stable code string of the
@@ -106,7 +128,11 @@ pub(crate) fn invalid(message: impl Into<String>) -> Fail {
 /// Runs an entry point body: catches panics, and on failure hands the error to `err` (when
 /// the caller asked for it) and returns its status.
 pub(crate) fn ffi_fn(err: *mut *mut lex_error, body: impl FnOnce() -> Res) -> lex_status {
-    let fail = match catch_unwind(AssertUnwindSafe(body)) {
+    quiet_panics_inside_lex();
+    let outer = IN_LEX.with(|f| f.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(body));
+    IN_LEX.with(|f| f.set(outer));
+    let fail = match result {
         Ok(Ok(())) => return lex_status::LEX_STATUS_OK,
         Ok(Err(fail)) => fail,
         Err(payload) => {
