@@ -36,6 +36,7 @@ done
 
 link=(-L"$out/lib" -llex -Wl,-rpath,"$out/lib" -lpthread)
 "$cc" "${cflags[@]}" -o "$out/test_api" "$here/test_api.c" "${link[@]}"
+"$cc" "${cflags[@]}" -o "$out/test_errors" "$here/test_errors.c" "${link[@]}"
 "$cc" "${cflags[@]}" -o "$out/test_threads" "$here/test_threads.c" "${link[@]}"
 "$cc" "${cflags[@]}" -o "$out/test_vectors" "$here/test_vectors.c" "$here/json_walk.c" "${link[@]}"
 # The static library links on its own (with the system libraries Rust's std needs).
@@ -46,6 +47,8 @@ vg=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
     --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1)
 echo "== test_api (shared, valgrind)"
 "${vg[@]}" "$out/test_api"
+echo "== test_errors (shared, valgrind; includes the forced panic)"
+"${vg[@]}" "$out/test_errors"
 echo "== test_api (static)"
 "$out/test_api_static" > /dev/null
 echo "== test_threads (valgrind)"
