@@ -10,6 +10,8 @@ CABI_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Profile of `make lib` / `make install`: release (default) or dev.
 LEX_PROFILE ?= release
 PREFIX ?= /usr/local
+# Vector folders the C runner executes (e.g. add $(SPEC_DIR)/tests/conformance).
+CABI_VECTOR_DIRS ?= tests/vectors
 CABI_LIBDIR = $(CABI_TARGET_DIR)/$(if $(filter release,$(LEX_PROFILE)),release,debug)
 CABI_ABI_MAJOR = $(shell sed -n 's/^\#define LEX_ABI_VERSION_MAJOR \([0-9]*\)$$/\1/p' ffi/include/lex.h)
 CABI_VERSION = $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
@@ -51,7 +53,7 @@ test-c: header-check ## C ABI: header drift, C tests under valgrind (API, errors
 	$(CARGO) clippy -q -p lex-ffi --features debug-hooks --all-targets -- -D warnings
 	$(CARGO) test -q -p lex-ffi --features debug-hooks
 	$(CARGO) build -q -p lex-ffi --features debug-hooks
-	bash ffi/tests/run.sh $(CABI_TARGET_DIR)/debug $(CABI_OUT)
+	bash ffi/tests/run.sh $(CABI_TARGET_DIR)/debug $(CABI_OUT) $(CABI_VECTOR_DIRS)
 	@echo "== make install + pkg-config"
 	rm -rf $(CABI_OUT)/prefix
 	$(MAKE) --no-print-directory install PREFIX=$(abspath $(CABI_OUT)/prefix) LEX_PROFILE=dev CARGO="$(CARGO) -q"

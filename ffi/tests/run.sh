@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds and runs the C tests of liblex. Called by `make test-c` (mk/cabi.mk).
-#   run.sh LIBDIR OUTDIR
+#   run.sh LIBDIR OUTDIR [VECTOR_DIR...]   (default vector dir: tests/vectors)
 # LIBDIR holds liblex.so and liblex.a (built with the debug-hooks feature); OUTDIR receives
 # the test binaries. Every test runs under valgrind: any leak or memory error fails.
 set -euo pipefail
 
 libdir=$1
 out=$2
+shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cc=${CC:-cc}
@@ -54,4 +55,5 @@ echo "== test_api (static)"
 echo "== test_threads (valgrind)"
 "${vg[@]}" "$out/test_threads"
 echo "== test_vectors (valgrind)"
-"${vg[@]}" "$out/test_vectors" "$root/tests/vectors"
+if [ $# -eq 0 ]; then set -- "$root/tests/vectors"; fi
+"${vg[@]}" "$out/test_vectors" "$@"

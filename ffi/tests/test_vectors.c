@@ -102,8 +102,8 @@ static char *apply_templates(const char *text, size_t len, const char *now, size
                 char ts[32];
                 format_utc(base + secs, ts);
                 size_t tl = strlen(ts);
-                /* the replacement (20 chars) is never longer than the template (>= 16) + 4 */
-                out = realloc(out, len + 1 + tl);
+                /* room for what is written so far, this timestamp and the rest of the input */
+                out = realloc(out, n + tl + (size_t)(end - (q + 3)) + 1);
                 memcpy(out + n, ts, tl);
                 n += tl;
                 p = q + 3;
