@@ -25,9 +25,19 @@ cp "$libdir/liblex.so" "$out/lib/$soname"
 ln -s "$soname" "$out/lib/liblex.so"
 cp "$libdir/liblex.a" "$out/lib/liblex.a"
 
+# The header declares exactly the functions the library exports (nothing hidden from cbindgen).
+declared=$(sed -n 's/^[a-z_0-9 ]*[ *]\(lex_[a-z_0-9]*\)(.*/\1/p' "$root/ffi/include/lex.h" | sort -u)
+exported=$(nm -D --defined-only "$libdir/liblex.so" | awk '$2 == "T" && $3 ~ /^lex_/ {print $3}' | sort -u)
+if [ "$declared" != "$exported" ]; then
+    echo "FAIL: lex.h and liblex.so disagree:" >&2
+    diff <(echo "$declared") <(echo "$exported") >&2 || true
+    exit 1
+fi
+echo "lex.h declares the $(echo "$declared" | wc -l) functions liblex.so exports"
+
 # Every function declared in lex.h is called by at least one C test.
 missing=0
-for fn in $(sed -n 's/^[a-z_0-9 ]*[ *]\(lex_[a-z_0-9]*\)(.*/\1/p' "$root/ffi/include/lex.h" | sort -u); do
+for fn in $declared; do
     if ! grep -q "\b$fn(" "$here"/test_*.c; then
         echo "FAIL: $fn is not exercised by any C test" >&2
         missing=1
