@@ -64,3 +64,11 @@ test-c: header-check ## C ABI: header drift, C tests under valgrind (API, errors
 	    -Wl,-rpath,$$(pkg-config --variable=libdir lex) -o $(CABI_OUT)/lex-validate'
 	$(CABI_OUT)/lex-validate examples/lead.json | tail -n 1 | grep -qx 'examples/lead.json: valid'
 	@echo "test-c: all C ABI checks passed"
+
+.PHONY: bench-c
+bench-c: ## Print the cost of common calls through the C ABI (release build)
+	$(MAKE) --no-print-directory lib LEX_PROFILE=release
+	@mkdir -p $(CABI_OUT)
+	cc -std=c11 -O2 -Wall -Wextra -Werror -Iffi/include ffi/bench/bench.c \
+	  $(CABI_TARGET_DIR)/release/liblex.a -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o $(CABI_OUT)/bench
+	$(CABI_OUT)/bench examples/lead.json
