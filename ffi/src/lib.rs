@@ -43,3 +43,29 @@ pub use options::*;
 pub use receiver::*;
 pub use report::*;
 pub use types::*;
+
+#[cfg(test)]
+mod tests {
+    /// The thread-safety promises of the header hold at the type level: every shared handle
+    /// wraps `Send + Sync` data.
+    #[test]
+    fn shared_handles_are_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<crate::lex_message>();
+        check::<crate::lex_message_list>();
+        check::<crate::lex_report>();
+        check::<crate::lex_receipt>();
+        check::<crate::lex_receipt_list>();
+        check::<crate::lex_receiver>();
+        check::<crate::lex_error>();
+    }
+
+    #[test]
+    fn abi_version_packs_major_and_minor() {
+        assert_eq!(crate::lex_abi_version() >> 16, crate::LEX_ABI_VERSION_MAJOR);
+        assert_eq!(
+            crate::lex_abi_version() & 0xFFFF,
+            crate::LEX_ABI_VERSION_MINOR
+        );
+    }
+}
