@@ -5,7 +5,14 @@
 //! removal of combining marks (no transliteration: `ß`, `ø` stay). A missing component is the
 //! empty string.
 
+use crate::build::{BuildOptions, format_timestamp, new_message_with};
+use crate::error::{Error, Result};
+use crate::format::Format;
+use crate::message::{Message, MessageType};
+use crate::validate::envelope::parse_datetime;
+use crate::value::{Map, Value};
 use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -47,6 +54,73 @@ pub fn is_fingerprint(s: &str) -> bool {
     s.len() == 64
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The LEAD_CLOSURE `DUPLICATE` a receiver sends for `duplicate` (a LEAD whose customer
+/// is already handled by the lead `canonical_lead_id`), per LEX_DEDUPLICATION §4–6: from the
+/// receiver of the duplicate back to its sender, `correlationId` = the duplicate's
+/// `messageId`, `originalLeadId`, `closureStatus: DUPLICATE`, `closureReason:
+/// DUPLICATE_LEAD`, `leadCreatedDate` (the lead's `metadata.createdDate`, else the header
+/// timestamp), `leadClosureDate` (now), `leadLifecycleDays`, and `duplicateOfLeadId` — a
+/// schema-permitted extra member, since the closure schema has no field for the canonical id.
+pub fn duplicate_closure(
+    duplicate: &Message,
+    canonical_lead_id: &str,
+    opts: &BuildOptions,
+) -> Result<Message> {
+    let lead = duplicate
+        .lead()
+        .ok_or_else(|| Error::invalid_argument("only a LEAD can be closed as a duplicate"))?;
+    let lead_id = lead
+        .lead_id()
+        .ok_or_else(|| Error::invalid_argument("the duplicate lead has no leadId"))?;
+    let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let header = duplicate.header();
+    let created = lead
+        .raw()
+        .get("metadata")
+        .and_then(|m| m.get("createdDate"))
+        .and_then(Value::as_str)
+        .or(header.timestamp())
+        .and_then(parse_datetime)
+        .unwrap_or(now);
+    let mut body = Map::new();
+    body.insert("originalLeadId".into(), lead_id.into());
+    if let Some(src) = lead.raw().get("source").filter(|s| s.as_str().is_some()) {
+        body.insert("originalLeadSource".into(), src.clone());
+    }
+    body.insert("leadCreatedDate".into(), format_timestamp(created).into());
+    body.insert("leadClosureDate".into(), format_timestamp(now).into());
+    let days = (now - created).whole_days();
+    if days >= 0 {
+        body.insert("leadLifecycleDays".into(), Value::int(days));
+    }
+    body.insert("closureStatus".into(), "DUPLICATE".into());
+    body.insert("closureReason".into(), "DUPLICATE_LEAD".into());
+    body.insert("duplicateOfLeadId".into(), canonical_lead_id.into());
+    let opts = BuildOptions {
+        now: Some(now),
+        message_id: opts.message_id.clone(),
+    };
+    let closure = new_message_with(
+        MessageType::LeadClosure,
+        Value::Object(body),
+        header.receiver_id().unwrap_or(""),
+        header.sender_id().unwrap_or(""),
+        &opts,
+    )?;
+    let Some(original_id) = header.message_id() else {
+        return Ok(closure);
+    };
+    let mut root = closure.into_value();
+    if let Some(h) = root
+        .get_mut("lex")
+        .and_then(|l| l.get_mut("header"))
+        .and_then(Value::as_object_mut)
+    {
+        h.insert("correlationId".into(), original_id.into());
+    }
+    Message::from_value(root, Format::Json)
 }
 
 #[cfg(test)]
