@@ -219,18 +219,31 @@ pub fn may_forward_at(msg: &Message, recipient: &str, now: OffsetDateTime) -> Fo
 }
 
 /// Pushes a rule issue unless an issue with the same code and pointer is already there (the
-/// structural layer may have found the same schema fact); then only the rule id is added.
+/// structural layer may have found the same schema fact): then the existing issue is kept,
+/// raised to the rule's severity when that is higher, and given the rule id and the extras
+/// (rejected value, allowed values, threshold) it lacks. Running a rule family twice is
+/// therefore harmless.
 pub(crate) fn push_merged(issues: &mut Vec<Issue>, issue: Issue) {
-    if let Some(existing) = issues
+    let Some(existing) = issues
         .iter_mut()
         .find(|i| i.code == issue.code && i.pointer == issue.pointer)
-    {
-        if existing.rule_id.is_none() {
-            existing.rule_id = issue.rule_id;
-        }
+    else {
+        issues.push(issue);
         return;
+    };
+    existing.level = existing.level.min(issue.level);
+    if existing.rule_id.is_none() {
+        existing.rule_id = issue.rule_id;
     }
-    issues.push(issue);
+    if existing.rejected_value.is_none() {
+        existing.rejected_value = issue.rejected_value;
+    }
+    if existing.allowed_values.is_none() {
+        existing.allowed_values = issue.allowed_values;
+    }
+    if existing.threshold.is_none() {
+        existing.threshold = issue.threshold;
+    }
 }
 
 fn dg(level: Level, code: &str, sub: &str, rule: &str, text: impl Into<String>) -> Issue {
