@@ -611,9 +611,8 @@ fn check_ip(v: &Value, sub: &str, issues: &mut Vec<Issue>) {
     if v.is_null() {
         return;
     }
-    if !v
-        .as_str()
-        .is_some_and(|s| s.parse::<std::net::IpAddr>().is_ok())
+    if v.as_str()
+        .is_none_or(|s| s.parse::<std::net::IpAddr>().is_err())
     {
         push_merged(
             issues,

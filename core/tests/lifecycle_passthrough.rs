@@ -1,6 +1,8 @@
 //! Passthrough (NS-RULE-4/5): extensions with unknown namespaces, unknown members and exact
 //! number lexemes survive every lifecycle operation byte for byte.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap, like the tests themselves
+
 use lex_core::build::BuildOptions;
 use lex_core::codec::{WriteOptions, json_read};
 use lex_core::options::{Limits, ReadOptions};
@@ -51,7 +53,13 @@ fn convert_json_to_json_is_byte_identical() {
     )
     .unwrap();
     assert_eq!(again, out);
-    for lexeme in ["2.50", "-0.0", "1e3", "123456789012345678901234567890", "77.40"] {
+    for lexeme in [
+        "2.50",
+        "-0.0",
+        "1e3",
+        "123456789012345678901234567890",
+        "77.40",
+    ] {
         assert!(out.contains(lexeme), "{lexeme}");
     }
 }

@@ -7,6 +7,8 @@
 //! on top of the engine's report; they merge with findings already present, so the result
 //! is the same whether or not the engine runs them itself.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap, like the tests themselves
+
 use lex_core::build::BuildOptions;
 use lex_core::codec::json_read;
 use lex_core::lifecycle::TransitionPolicy;
