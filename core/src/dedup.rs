@@ -39,6 +39,22 @@ pub fn fingerprint(email: &str, phone: &str, last_name: &str) -> String {
     sha256_hex(fingerprint_input(email, phone, last_name).as_bytes())
 }
 
+impl Message {
+    /// The customer fingerprint of a LEAD (from `customer.emailAddress`, `phoneNumber` and
+    /// `lastName`); `None` for other types or when the lead has neither email nor phone.
+    pub fn fingerprint(&self) -> Option<String> {
+        let lead = self.lead()?;
+        if lead.email().is_none() && lead.phone().is_none() {
+            return None;
+        }
+        Some(fingerprint(
+            lead.email().unwrap_or(""),
+            lead.phone().unwrap_or(""),
+            lead.last_name().unwrap_or(""),
+        ))
+    }
+}
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -144,5 +160,65 @@ mod tests {
         assert_eq!(fingerprint_input("", "123", "Øster"), "|123|øster");
         assert!(is_fingerprint(&fingerprint("a", "b", "c")));
         assert!(!is_fingerprint(&fingerprint("a", "b", "c").to_uppercase()));
+    }
+    #[test]
+    fn accents_spaces_case_and_international_phones() {
+        // Expected values computed independently (Python hashlib + unicodedata NFD).
+        let same = |a: (&str, &str, &str), b: (&str, &str, &str)| {
+            assert_eq!(fingerprint(a.0, a.1, a.2), fingerprint(b.0, b.1, b.2));
+        };
+        assert_eq!(
+            fingerprint("jose.nunez@example.es", "+34 612 34 56 78", "Núñez"),
+            "001c481c4ac7ff06b4ad02a96b0748b5f7f46f98f6f2bcbdd1d2477a24da06ac"
+        );
+        same(
+            ("jose.nunez@example.es", "+34 612 34 56 78", "Núñez"),
+            ("JOSE.NUNEZ@EXAMPLE.ES", "0034612345678", "NUNEZ"),
+        );
+        assert_eq!(
+            fingerprint_input("francois@example.fr", "+33 1 23 45 67 89", "Lefèvre-Çelik"),
+            "francois@example.fr|3123456789|lefevre-celik"
+        );
+        assert_eq!(
+            fingerprint_input("k.strauss@example.de", "+49 (0)30 1234567", "Strauß"),
+            "k.strauss@example.de|0301234567|strauß"
+        );
+        assert_eq!(
+            fingerprint("priya@example.in", "+91-98765-43210", "Śarmā"),
+            "d661f925ec3d562e39f08609460eb6b0846e8f3270aab7319501139e644cca8b"
+        );
+        assert_eq!(
+            fingerprint_input("\u{a0}Tab@Example.COM\n", "  555-0100 ", "\tDe La Cruz "),
+            "tab@example.com|5550100|de la cruz"
+        );
+        // Precomposed and decomposed diacritics give the same fingerprint.
+        same(
+            ("zoe@example.com", "+1 555 010 0100", "Zoë"),
+            ("zoe@example.com", "+1 555 010 0100", "Zoe\u{308}"),
+        );
+        // Non-ASCII digits are not digits of a phone number.
+        assert_eq!(fingerprint_input("", "+1 ٤١٥ 5551234", ""), "|15551234|");
+    }
+
+    #[test]
+    fn message_fingerprint() {
+        let m = crate::api::parse(
+            br#"{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"customer":{"email":"Jane.Smith@Example.com","phone":"+1 (415) 555-1234","lastName":"Smith"}}}}}"#,
+            None,
+            &crate::options::ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            m.fingerprint().as_deref(),
+            Some("e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1")
+        );
+        assert_eq!(crate::api::message_fingerprint(&m), m.fingerprint());
+        let none = crate::api::parse(
+            br#"{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"customer":{"lastName":"Smith"}}}}}"#,
+            None,
+            &crate::options::ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(none.fingerprint(), None);
     }
 }

@@ -276,6 +276,23 @@ fn structural_findings_are_merged_not_repeated() {
         r#""forwardingPolicy":"OPEN","analyticsAllowed":true,"trainingDataAllowed":true,"declaredAt":"2026-03-28T09:00:00Z","declaredBy":"X-ORG""#,
     );
     check_governance(&msg(&g, ""), 2, &mut issues);
+    check_governance(&msg(&g, ""), 2, &mut issues);
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].rule_id.as_deref(), Some("DG-001"));
+    // A structural WARNING for what a rule makes an ERROR is raised, and gets the extras.
+    let mut issues = vec![Issue::new(
+        Level::Warning,
+        "VALUE_OUT_OF_RANGE",
+        "lex.dataGovernance.aiGovernance.retentionLimitDays",
+        "/lex/dataGovernance/aiGovernance/retentionLimitDays",
+        "structural",
+    )];
+    let g = gov(&format!(
+        r#"{BASE},"forwardingPolicy":"OPEN","aiGovernance":{{"aiGeneratedContentPresent":true,"humanReviewRequired":true,"aiDecisionScope":"NONE","retentionLimitDays":0}}"#
+    ));
+    check_governance(&msg(&g, ""), 2, &mut issues);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].level, Level::Error);
+    assert_eq!(issues[0].threshold, Some(Value::int(1)));
+    assert_eq!(issues[0].message, "structural");
 }

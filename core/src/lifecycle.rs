@@ -233,6 +233,26 @@ pub fn transition_issue(from: &str, to: &str, policy: TransitionPolicy) -> Optio
     )
 }
 
+/// The lifecycle rule for a LEAD: judges `lead.status` against the previous status
+/// ([`previous_status`]: the stored one when given, else the last `leadHistory[]` entry)
+/// under `policy`, and adds the issue of [`transition_issue`] (merged with an identical
+/// finding already present). Nothing for other message types or without a previous status.
+pub fn check_lifecycle(
+    msg: &crate::message::Message,
+    stored: Option<&str>,
+    policy: TransitionPolicy,
+    issues: &mut Vec<Issue>,
+) {
+    let lead = msg.lead();
+    let (Some(from), Some(to)) = (previous_status(stored, lead), lead.and_then(|l| l.status()))
+    else {
+        return;
+    };
+    if let Some(issue) = transition_issue(from, to, policy) {
+        crate::governance::push_merged(issues, issue);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +337,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(previous_status(None, first.lead()), None);
+        let mut issues = Vec::new();
+        check_lifecycle(
+            &m,
+            Some("DELIVERED"),
+            TransitionPolicy::Default,
+            &mut issues,
+        );
+        check_lifecycle(
+            &m,
+            Some("DELIVERED"),
+            TransitionPolicy::Default,
+            &mut issues,
+        );
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, "INVALID_STATUS_TRANSITION");
+        let mut issues = Vec::new();
+        check_lifecycle(&m, None, TransitionPolicy::StrictTable, &mut issues);
+        assert_eq!(issues[0].from_status.as_deref(), Some("SHOPPING"));
+        check_lifecycle(&first, None, TransitionPolicy::Default, &mut issues);
+        assert_eq!(issues.len(), 1);
     }
 }
