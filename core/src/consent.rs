@@ -387,6 +387,11 @@ fn check_withdrawal(name: &str, b: &Map, issues: &mut Vec<Issue>) {
     }
 }
 
+/// `t + days` days; `None` when out of range (a huge day count from the input).
+fn days_after(t: OffsetDateTime, days: i64) -> Option<OffsetDateTime> {
+    t.checked_add(Duration::seconds(days.checked_mul(86_400)?))
+}
+
 fn check_expiry(name: &str, b: &Map, now: OffsetDateTime, issues: &mut Vec<Issue>) {
     let ts = |k: &str| b.get(k).and_then(Value::as_str).and_then(parse_datetime);
     if let Some(e) = ts("expiryDate").filter(|e| *e < now) {
@@ -410,9 +415,7 @@ fn check_expiry(name: &str, b: &Map, now: OffsetDateTime, issues: &mut Vec<Issue
         .and_then(Value::as_i64)
         .filter(|d| *d >= 1);
     if let (Some(g), Some(d)) = (given, days) {
-        if g.checked_add(Duration::days(d))
-            .is_some_and(|end| end < now)
-        {
+        if days_after(g, d).is_some_and(|end| end < now) {
             push_merged(
                 issues,
                 at(

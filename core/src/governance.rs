@@ -101,7 +101,7 @@ pub fn retention_deadline(block: &Map) -> Option<OffsetDateTime> {
     if days < 0 {
         return None;
     }
-    declared.checked_add(Duration::days(days))
+    declared.checked_add(Duration::seconds(days.checked_mul(86_400)?))
 }
 
 /// May `msg` be routed to `recipient` (a LEX organisation id)? Uses the system clock for

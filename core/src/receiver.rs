@@ -450,10 +450,10 @@ impl Receiver {
                     self.store.lead_status(&owner).as_deref(),
                     Some("ARCHIVED" | "DELIVERED")
                 );
-                let recent = self
-                    .store
-                    .fingerprint_seen_at(fp)
-                    .is_none_or(|seen| seen + Duration::hours(i64::from(window_hours)) >= now);
+                let recent = self.store.fingerprint_seen_at(fp).is_none_or(|seen| {
+                    seen.checked_add(Duration::hours(i64::from(window_hours)))
+                        .is_none_or(|end| end >= now)
+                });
                 if active && recent {
                     return Some(owner);
                 }
