@@ -96,8 +96,16 @@ fn message(
     root
 }
 
+/// 192 cases in `make test`; `make stress-lifecycle` sets `LEX_STRESS_CASES`.
+fn cases() -> u32 {
+    std::env::var("LEX_STRESS_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(192)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 192, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn rule_families_and_receiver_never_panic(
