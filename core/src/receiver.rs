@@ -128,6 +128,62 @@ impl Receipt {
         ))
     }
 
+    /// The dead-letter envelope of LEX_TRANSPORT_RESILIENCE §4 for a message routed to the
+    /// DLQ (`None` otherwise): `{"dlq": {dlqId, originalMessageId, originalMessageType,
+    /// originalSenderId, originalReceiverId, enqueuedAt, failureCategory: "TTL_EXPIRED",
+    /// failureReason, attemptCount, originalMessage, retryEligible: false,
+    /// notificationSent: false}}`. `opts` supplies the clock and the `dlqId`.
+    pub fn dead_letter_envelope(&self, opts: &BuildOptions) -> Option<Value> {
+        if self.routing != Some(ExpiryAction::Dlq) {
+            return None;
+        }
+        let h = self.message.header();
+        let mut d = Map::new();
+        let id = opts
+            .message_id
+            .clone()
+            .unwrap_or_else(crate::build::new_uuid);
+        d.insert("dlqId".into(), Value::String(id));
+        for (k, v) in [
+            ("originalMessageId", h.message_id()),
+            ("originalMessageType", h.message_type()),
+            ("originalSenderId", h.sender_id()),
+            ("originalReceiverId", h.receiver_id()),
+        ] {
+            if let Some(v) = v {
+                d.insert(k.into(), v.into());
+            }
+        }
+        let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+        d.insert(
+            "enqueuedAt".into(),
+            crate::build::format_timestamp(now).into(),
+        );
+        d.insert(
+            "failureCategory".into(),
+            self.dead_letter_reason
+                .as_deref()
+                .unwrap_or("TTL_EXPIRED")
+                .into(),
+        );
+        if let Some(i) = self.report.errors.first() {
+            d.insert(
+                "failureReason".into(),
+                Value::String(format!("{}: {}", i.code, i.message)),
+            );
+        }
+        d.insert(
+            "attemptCount".into(),
+            Value::int(i64::from(self.retry_attempt.unwrap_or(1))),
+        );
+        d.insert("originalMessage".into(), self.message.root().clone());
+        d.insert("retryEligible".into(), Value::Bool(false));
+        d.insert("notificationSent".into(), Value::Bool(false));
+        let mut root = Map::new();
+        root.insert("dlq".into(), Value::Object(d));
+        Some(Value::Object(root))
+    }
+
     /// The receipt as a JSON object: `{messageId, outcome, duplicate, httpStatus, valid,
     /// ackStatus?, duplicateOfLead?, routing?, deadLetterReason?, retryAttempt?,
     /// fingerprint?, report, ack?}`.
@@ -350,18 +406,21 @@ impl Receiver {
             opts.previous_status = Some(stored);
         }
         let mut report = validate(&message, &opts);
-        // The engine judges the transition from `previous_status`; should it not have (an
-        // engine without lifecycle rules), the receiver applies the policy itself.
-        let judged = report.has_code("INVALID_STATUS_TRANSITION")
-            || report.has_code("STATUS_TRANSITION_UNLISTED");
-        if let (false, Some(from), Some(to)) = (
-            judged,
-            opts.previous_status.as_deref(),
-            lead.and_then(|l| l.status()),
-        ) {
-            if let Some(issue) = crate::lifecycle::transition_issue(from, to, opts.policy) {
-                let mut issues: Vec<_> = report.issues().cloned().collect();
-                issues.push(issue);
+        // The engine judges the transition from `previous_status` (else the last
+        // `leadHistory[]` entry); should it not have (an engine without lifecycle rules),
+        // the receiver applies the policy itself.
+        if !report.has_code("INVALID_STATUS_TRANSITION")
+            && !report.has_code("STATUS_TRANSITION_UNLISTED")
+        {
+            let mut issues: Vec<_> = report.issues().cloned().collect();
+            let before = issues.len();
+            crate::lifecycle::check_lifecycle(
+                &message,
+                opts.previous_status.as_deref(),
+                opts.policy,
+                &mut issues,
+            );
+            if issues.len() != before {
                 report = Report::from_issues(issues);
             }
         }

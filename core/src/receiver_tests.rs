@@ -166,6 +166,33 @@ fn expired_messages_are_dead_lettered_per_on_expiry() {
         )
     );
     assert_eq!(rx.lead_status("L-6"), None);
+    let dlq_env = r
+        .dead_letter_envelope(&BuildOptions {
+            now: Some(NOW),
+            message_id: Some("0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10".into()),
+        })
+        .unwrap();
+    let d = dlq_env.get("dlq").unwrap();
+    assert_eq!(
+        d.get("failureCategory").and_then(Value::as_str),
+        Some("TTL_EXPIRED")
+    );
+    assert_eq!(
+        d.get("originalMessageId").and_then(Value::as_str),
+        Some("a1b2c3d4-e5f6-4a7b-8c9d-000000000006")
+    );
+    assert_eq!(d.get("originalMessage"), Some(r.message.root()));
+    assert_eq!(d.get("attemptCount").and_then(Value::as_i64), Some(1));
+    assert_eq!(
+        d.get("enqueuedAt").and_then(Value::as_str),
+        Some("2026-04-03T12:00:00Z")
+    );
+    assert!(
+        d.get("failureReason")
+            .and_then(Value::as_str)
+            .unwrap()
+            .starts_with("MESSAGE_TTL_EXPIRED: ")
+    );
     let discard = r#","ttl":{"expiresAt":"2026-04-03T11:00:00Z","onExpiry":"DISCARD"}"#;
     let r = rx.receive(&lead(7, "L-7", "CART", JANE, discard)).unwrap();
     assert_eq!(
