@@ -1,8 +1,13 @@
 //! `lexedi`: the LEX 1.0 command-line tool.
 
+mod batch;
 mod cmd_convert;
 mod cmd_validate;
+mod inputs;
 mod io;
+mod limits;
+mod progress;
+mod summary;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
