@@ -1,5 +1,7 @@
 //! Batches: directories, NDJSON streams, `--jobs`, the summary, and bounded memory.
 
+#![allow(clippy::unwrap_used)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
