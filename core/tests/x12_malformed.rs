@@ -386,6 +386,15 @@ mod robustness {
     use proptest::prelude::*;
 
     fn all_readers(bytes: &[u8]) {
+        // What the reader accepts, the writer writes back and the reader reads identically.
+        if let Ok(msgs) = x12::read(bytes, &opts(ReadMode::Tolerant)) {
+            let text = codec::write(&msgs, Format::X12, &Default::default()).unwrap();
+            let again = x12::read(text.as_bytes(), &opts(ReadMode::Strict)).unwrap();
+            assert_eq!(msgs.len(), again.len());
+            for (a, b) in msgs.iter().zip(&again) {
+                assert_eq!(a.root(), b.root());
+            }
+        }
         for mode in [ReadMode::Tolerant, ReadMode::Strict] {
             let o = opts(mode);
             let _ = x12::read(bytes, &o);
@@ -409,6 +418,19 @@ mod robustness {
                 bytes[i % n] = b;
             }
             bytes.truncate(cut % (n + 1));
+            all_readers(&bytes);
+        }
+
+        /// Byte-flipped foreign EDI (the landing page) never panics and re-reads identically.
+        #[test]
+        fn mutated_foreign_edi(
+            flips in prop::collection::vec((0usize..600, any::<u8>()), 0..6),
+        ) {
+            let mut bytes = x12_upstream_landing().into_bytes();
+            let n = bytes.len();
+            for (i, b) in flips {
+                bytes[i % n] = b;
+            }
             all_readers(&bytes);
         }
 
