@@ -434,3 +434,28 @@ fn second_style_maps_organisations_and_keeps_the_business_reference() {
     );
     assert!(kept.contains(&"SRV*MDM_MANAGED*Intune MDM management included".to_string()));
 }
+
+#[test]
+fn foreign_reads_write_back_losslessly() {
+    let mut inputs: Vec<Vec<u8>> = vec![
+        LANDING.as_bytes().to_vec(),
+        upstream("examples/x12-lead.txt"),
+    ];
+    inputs.extend(INDUSTRIES.iter().map(|i| upstream(i.file)));
+    for input in inputs {
+        let msgs = x12::read(&input, &ReadOptions::default()).unwrap();
+        let text =
+            lex_core::codec::write(&msgs, lex_core::Format::X12, &Default::default()).unwrap();
+        let strict = ReadOptions {
+            mode: ReadMode::Strict,
+            ..ReadOptions::default()
+        };
+        let again = x12::read(text.as_bytes(), &strict).unwrap();
+        assert_eq!(msgs[0].root(), again[0].root());
+        // Our core view of a foreign message keeps the mapped ids readable.
+        assert!(text.contains(&format!(
+            "REF*ZZ*{}*LEX-MESSAGE-ID~",
+            s(&msgs[0], "/lex/header/messageId")
+        )));
+    }
+}
