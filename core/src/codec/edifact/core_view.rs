@@ -167,7 +167,7 @@ pub fn build(msg: &Message, cs: Charset, decimal: char) -> View {
     if let Some(id) = header.message_id() {
         let hex: String = id.chars().filter(|ch| *ch != '-').collect();
         let value = if hex.len() == 32 && hex.chars().all(|ch| ch.is_ascii_hexdigit()) {
-            hex
+            c(&hex, 32)
         } else {
             c(id, 35)
         };

@@ -71,11 +71,15 @@ pub fn carried_text(root: &Value, enc: Encoding) -> String {
 pub fn segments(text: &str, enc: Encoding, d: &Delimiters) -> Vec<String> {
     let c = d.component as char;
     let e = d.element as char;
+    // Upper-case hex with base32: UNOA has no lower-case letters (readers ignore the case).
+    let hash = match enc {
+        Encoding::Json => sha256_hex(text.as_bytes()),
+        Encoding::Base32 => sha256_hex(text.as_bytes()).to_ascii_uppercase(),
+    };
     let mut out = vec![format!(
-        "FTX{e}ZZZ{e}{e}LXH{e}{FORMAT_VERSION}{c}{}{c}{}{c}{}",
+        "FTX{e}ZZZ{e}{e}LXH{e}{FORMAT_VERSION}{c}{}{c}{}{c}{hash}",
         enc.code(),
         text.len(),
-        sha256_hex(text.as_bytes())
     )];
     for record in chunks(text, d).chunks(COMPONENTS) {
         out.push(format!(
