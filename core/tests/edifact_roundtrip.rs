@@ -62,7 +62,10 @@ fn check_golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(actual, expected, "golden {path} differs (UPDATE_GOLDEN=1 rewrites it)");
+    assert_eq!(
+        actual, expected,
+        "golden {path} differs (UPDATE_GOLDEN=1 rewrites it)"
+    );
 }
 
 #[test]
@@ -79,9 +82,10 @@ fn golden_two_messages_unoa_base32() {
     let a = example();
     let mut v = a.root().clone();
     let h = v.get_mut("lex").unwrap().get_mut("header").unwrap();
-    h.as_object_mut()
-        .unwrap()
-        .insert("messageId".into(), "0b9d7c1e-2f4a-4c3b-8d5e-6f7a8b9c0d1e".into());
+    h.as_object_mut().unwrap().insert(
+        "messageId".into(),
+        "0b9d7c1e-2f4a-4c3b-8d5e-6f7a8b9c0d1e".into(),
+    );
     let b = Message::from_value(v, Format::Json).unwrap();
     let opts = WriteOptions {
         pretty: false,
@@ -96,8 +100,13 @@ fn golden_two_messages_unoa_base32() {
     };
     let out = api::serialize_all(&[a.clone(), b.clone()], Format::Edifact, &opts).unwrap();
     check_golden("two-messages-unoa.edi", &out);
-    assert!(out.contains("UNB+UNOA:3+PORTAL-NORTHWIND:ZZZ+DEALER-CONTOSO-017:ZZZ+260504:0930+42++ORDERS++++1'"));
-    assert!(out.contains("NAD+BY+++AMARA OKAFOR'"), "UNOA core view is upper case");
+    assert!(out.contains(
+        "UNB+UNOA:3+PORTAL-NORTHWIND:ZZZ+DEALER-CONTOSO-017:ZZZ+260504:0930+42++ORDERS++++1'"
+    ));
+    assert!(
+        out.contains("NAD+BY+++AMARA OKAFOR'"),
+        "UNOA core view is upper case"
+    );
     assert!(out.contains("+LXP1:B32:"));
     assert!(out.ends_with("UNZ+2+42'"));
     let back = read(&out, ReadMode::Strict).unwrap();
@@ -108,11 +117,26 @@ fn golden_two_messages_unoa_base32() {
 
 #[test]
 fn counts_and_references_are_computed() {
-    let out = api::serialize_all(&[example(), example(), example()], Format::Edifact, &fixed_profile()).unwrap();
+    let out = api::serialize_all(
+        &[example(), example(), example()],
+        Format::Edifact,
+        &fixed_profile(),
+    )
+    .unwrap();
     assert!(out.starts_with("UNA:+.? '\nUNB+"));
     let segs = segments(&out);
-    let unh: Vec<usize> = segs.iter().enumerate().filter(|(_, s)| s.starts_with("UNH+")).map(|(i, _)| i).collect();
-    let unt: Vec<usize> = segs.iter().enumerate().filter(|(_, s)| s.starts_with("UNT+")).map(|(i, _)| i).collect();
+    let unh: Vec<usize> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.starts_with("UNH+"))
+        .map(|(i, _)| i)
+        .collect();
+    let unt: Vec<usize> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.starts_with("UNT+"))
+        .map(|(i, _)| i)
+        .collect();
     assert_eq!(unh.len(), 3);
     for (n, (&h, &t)) in unh.iter().zip(&unt).enumerate() {
         assert_eq!(segs[h], format!("UNH+{}+ORDERS:D:96A:UN:LEX10", n + 1));
@@ -141,13 +165,19 @@ fn release_characters_everywhere_and_lengths_in_core_view() {
         r#"{{"lex":{{"header":{{"messageId":"id?+:'*1","messageType":"LEAD","version":"1.0","timestamp":"2026-05-04T09:30:00+02:00","senderId":"S?ND+ER:1'","receiverId":"R"}},"payload":{{"lead":{{"leadId":"{long}","status":"ORDER","customer":{{"firstName":"Zoë","lastName":"O'Brien+Co","emailAddress":"a?b@x.io","phoneNumber":"+1 (312) 555"}}}}}}}}}}"#
     ));
     let out = api::serialize(&m, Format::Edifact, &fixed_profile()).unwrap();
-    assert!(out.contains("UNB+UNOC:3+S??ND?+ER?:1?':ZZZ+R:ZZZ+260504:0730+000000001'"), "{out}");
+    assert!(
+        out.contains("UNB+UNOC:3+S??ND?+ER?:1?':ZZZ+R:ZZZ+260504:0730+000000001'"),
+        "{out}"
+    );
     assert!(out.contains(&format!("BGM+220:::LEAD+{}+9'", "X".repeat(35))));
     assert!(out.contains("DTM+137:20260504073000:204'"));
     assert!(out.contains("NAD+BY+++Zoe O?'Brien?+Co'"));
     assert!(out.contains("COM+a??b@x.io:EM'"));
     assert!(out.contains("COM+?+1 (312) 555:TE'"));
-    for s in segments(&out).iter().filter(|s| s.starts_with("FTX+ZZZ++LXD+")) {
+    for s in segments(&out)
+        .iter()
+        .filter(|s| s.starts_with("FTX+ZZZ++LXD+"))
+    {
         let data = &s["FTX+ZZZ++LXD+".len()..];
         let mut comps = Vec::new();
         let mut cur = String::new();
@@ -181,7 +211,11 @@ fn payload_beyond_repeat_limit_is_unrepresentable() {
     ));
     let e = api::serialize(&m, Format::Edifact, &WriteOptions::default()).unwrap_err();
     assert_eq!(e.code(), "UNREPRESENTABLE");
-    assert!(e.message.contains("needs 116 header FTX segments"), "{}", e.message);
+    assert!(
+        e.message.contains("needs 116 header FTX segments"),
+        "{}",
+        e.message
+    );
     assert!(e.message.contains("allows 99"), "{}", e.message);
     assert!(e.message.contains("40"), "{}", e.message);
     let allowed = WriteOptions {
@@ -206,19 +240,33 @@ fn profile_errors_are_invalid_arguments() {
             },
             ..WriteOptions::default()
         };
-        assert_eq!(api::serialize(&example(), Format::Edifact, &o).unwrap_err().code(), "INVALID_ARGUMENT");
+        assert_eq!(
+            api::serialize(&example(), Format::Edifact, &o)
+                .unwrap_err()
+                .code(),
+            "INVALID_ARGUMENT"
+        );
     }
     let no_ids = msg(r#"{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{}}}}"#);
     assert_eq!(
-        api::serialize(&no_ids, Format::Edifact, &WriteOptions::default()).unwrap_err().code(),
+        api::serialize(&no_ids, Format::Edifact, &WriteOptions::default())
+            .unwrap_err()
+            .code(),
         "UNREPRESENTABLE"
     );
-    assert_eq!(api::serialize_all(&[], Format::Edifact, &WriteOptions::default()).unwrap_err().code(), "INVALID_ARGUMENT");
+    assert_eq!(
+        api::serialize_all(&[], Format::Edifact, &WriteOptions::default())
+            .unwrap_err()
+            .code(),
+        "INVALID_ARGUMENT"
+    );
 }
 
 #[test]
 fn syntax4_unow_keeps_unicode_in_core_view() {
-    let m = msg(r#"{"lex":{"header":{"messageId":"m1","messageType":"LEAD","timestamp":"2026-01-02T03:04:05Z","senderId":"S","receiverId":"R"},"payload":{"lead":{"leadId":"L*1","customer":{"firstName":"Łukasz","lastName":"Żółw"}}}}}"#);
+    let m = msg(
+        r#"{"lex":{"header":{"messageId":"m1","messageType":"LEAD","timestamp":"2026-01-02T03:04:05Z","senderId":"S","receiverId":"R"},"payload":{"lead":{"leadId":"L*1","customer":{"firstName":"Łukasz","lastName":"Żółw"}}}}}"#,
+    );
     let o = WriteOptions {
         edifact: Profile {
             syntax_identifier: "UNOW".into(),
@@ -327,7 +375,10 @@ fn lead_message() -> impl Strategy<Value = Message> {
             let mut lex = Map::new();
             lex.insert("header".into(), Value::Object(header));
             lex.insert("payload".into(), Value::Object(payload));
-            lex.insert("extensions".into(), Value::Array(vec![Value::Object(ext_entry)]));
+            lex.insert(
+                "extensions".into(),
+                Value::Array(vec![Value::Object(ext_entry)]),
+            );
             let mut root = Map::new();
             root.insert("lex".into(), Value::Object(lex));
             Message::from_value(Value::Object(root), Format::Json).unwrap()

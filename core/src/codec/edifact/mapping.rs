@@ -491,7 +491,15 @@ fn finish(ic: &Interchange, m: &EdiMessage, mut st: State<'_>, f: &mut Findings)
                 "no DTM+137; the interchange preparation time was used",
                 ic.unb.loc(Some(4), None),
             )?;
-            with_unb_time(ic, &format!("20{}", ic.prepared.0))
+            {
+                let d = &ic.prepared.0;
+                let iso = if d.len() == 6 && d.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("20{}-{}-{}", &d[..2], &d[2..4], &d[4..])
+                } else {
+                    String::new()
+                };
+                with_unb_time(ic, &iso)
+            }
         }
     };
     header.insert("timestamp".into(), ts.into());
@@ -573,7 +581,7 @@ fn with_unb_time(ic: &Interchange, date_ts: &str) -> String {
             &date[4..6],
             &date[6..8],
             &t[..2],
-            &t[2..]
+            &t[2..4]
         )
     } else if digits {
         format!("{}-{}-{}T00:00:00Z", &date[..4], &date[4..6], &date[6..8])
