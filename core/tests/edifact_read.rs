@@ -2,6 +2,8 @@
 //! strict), corrupted envelopes with their codes and locations, release characters,
 //! character sets, payload integrity, the core-view cross-check and CONTRL.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use lex_core::codec::WriteOptions;
 use lex_core::codec::edifact::{Profile, contrl};
 use lex_core::options::{Limits, ReadMode, ReadOptions};
@@ -340,7 +342,8 @@ fn corrupted_envelopes_have_codes_and_locations() {
     assert!(codes(&m).contains(&"PAYLOAD_MISSING"));
     assert_eq!(s(&m, "/lex/header/timestamp"), "2026-01-01T12:00:00Z");
     // (mutation, code, segment, tag, element)
-    let cases: [(&str, &str, &str, u64, &str, Option<u64>); 8] = [
+    type Case<'a> = (&'a str, &'a str, &'a str, u64, &'a str, Option<u64>);
+    let cases: [Case; 8] = [
         ("UNT+4+1'", "UNT+5+1'", "count", 5, "UNT", Some(1)),
         ("UNT+4+1'", "UNT+4+2'", "reference", 5, "UNT", Some(2)),
         ("UNZ+1+REF1'", "UNZ+2+REF1'", "messages", 6, "UNZ", Some(1)),

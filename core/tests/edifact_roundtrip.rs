@@ -1,6 +1,8 @@
 //! EDIFACT writer: round trips (JSON → EDIFACT → JSON is the identical tree), goldens,
 //! envelope counts, release-character escaping, charsets and the repeat limit.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use lex_core::codec::edifact::Profile;
 use lex_core::codec::{WriteOptions, json_read};
 use lex_core::options::{Limits, ReadMode, ReadOptions};
