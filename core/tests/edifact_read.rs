@@ -268,6 +268,32 @@ fn industry_upstream_examples_tolerant_and_strict() {
         "NASHVILLE"
     );
     assert_eq!(codes(&auto)[1], "EDI_COUNT_MISMATCH", "CNT+2:3 with 5 LIN");
+    let avia = read(
+        &upstream("aviation/edifact/aviation_lead_edifact.txt"),
+        ReadMode::Tolerant,
+    )
+    .unwrap()
+    .remove(0);
+    let a = "/lex/payload/lead/customer/address";
+    assert_eq!(s(&avia, &format!("{a}/postalCode")), "UB3 5AL");
+    assert_eq!(s(&avia, &format!("{a}/countryCode")), "GB");
+    assert!(avia.pointer(&format!("{a}/state")).is_none());
+    let home = read(
+        &upstream("real-estate/edifact/real_estate_lead_edifact.txt"),
+        ReadMode::Tolerant,
+    )
+    .unwrap()
+    .remove(0);
+    assert_eq!(s(&home, "/lex/payload/lead/customer/firstName"), "Michael");
+    assert_eq!(s(&home, "/lex/payload/lead/customer/lastName"), "Torres");
+    assert_eq!(
+        s(&home, &format!("{a}/street1")),
+        "3410 Westover Hills Blvd"
+    );
+    assert_eq!(s(&home, &format!("{a}/city")), "Austin");
+    assert_eq!(s(&home, &format!("{a}/state")), "TX");
+    assert_eq!(s(&home, &format!("{a}/postalCode")), "78731");
+    assert_eq!(s(&home, &format!("{a}/countryCode")), "US");
     let heavy = read(
         &upstream("heavy-equipment/edifact/heavy_equipment_lead_edifact.txt"),
         ReadMode::Tolerant,

@@ -6,6 +6,7 @@
 
 use super::envelope::{EdiMessage, Interchange, Segment};
 use super::findings::{Findings, codes};
+use super::party::{self, set};
 use crate::error::Result;
 use crate::lifecycle;
 use crate::message::MessageType;
@@ -44,14 +45,6 @@ struct State<'a> {
     unmapped: Vec<&'a Segment>,
 }
 
-fn set(m: &mut Map, key: &str, v: &str) -> bool {
-    if v.is_empty() || m.contains_key(key) {
-        return false;
-    }
-    m.insert(key.into(), Value::from(v));
-    true
-}
-
 /// Maps a foreign message; returns the `{"lex": …}` tree.
 pub fn map(ic: &Interchange, m: &EdiMessage, f: &mut Findings) -> Result<Value> {
     let mut st = State::default();
@@ -87,7 +80,7 @@ pub fn map(ic: &Interchange, m: &EdiMessage, f: &mut Findings) -> Result<Value> 
                     }
                     "BY" | "DP" if party != Party::Customer && st.customer.is_empty() => {
                         party = Party::Customer;
-                        nad_customer(seg, &mut st, f)?;
+                        party::nad_customer(seg, &mut st.customer, &mut st.address, f)?;
                         true
                     }
                     _ => {
@@ -106,10 +99,10 @@ pub fn map(ic: &Interchange, m: &EdiMessage, f: &mut Findings) -> Result<Value> 
                     f.mapping(codes::HEURISTIC, &format!("{lead_ptr}/customer/emailAddress"), "an e-mail address in the CTA contact-name slot was read as the customer's e-mail", seg.loc(Some(2), Some(2)))?;
                     true
                 } else {
-                    !name.is_empty() && name_matches(&st.customer, name)
+                    !name.is_empty() && party::name_matches(&st.customer, name)
                 }
             }
-            "COM" if party == Party::Customer => com(seg, &mut st, f)?,
+            "COM" if party == Party::Customer => party::com(seg, &mut st.customer, f)?,
             "LIN" => {
                 let item = seg.comp(3, 1);
                 if lifecycle::is_status(item) && !st.body.contains_key("status") {
@@ -162,16 +155,6 @@ pub fn map(ic: &Interchange, m: &EdiMessage, f: &mut Findings) -> Result<Value> 
     }
     st.unmapped.extend(m.stray.iter());
     finish(ic, m, st, f)
-}
-
-fn name_matches(customer: &Map, name: &str) -> bool {
-    let full = [customer.get("firstName"), customer.get("lastName")]
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
-    full.eq_ignore_ascii_case(name)
 }
 
 fn asset_class(raw: &str) -> Option<String> {
@@ -326,115 +309,6 @@ fn rff(seg: &Segment, st: &mut State<'_>, f: &mut Findings) -> Result<bool> {
         }
         _ => false,
     })
-}
-
-fn nad_customer(seg: &Segment, st: &mut State<'_>, f: &mut Findings) -> Result<()> {
-    let cp = "/lex/payload/lead/customer";
-    let e = |i: usize| seg.element(i).join(" ");
-    let id = seg.comp(2, 1).to_string();
-    let qual = seg.comp(2, 3);
-    // The top-level sample shifts everything one element left of C080.
-    let shifted =
-        id.contains(' ') && qual.is_empty() && seg.elements.len() <= 7 && seg.comp(7, 1).len() == 2;
-    let (name, street, city, sub, postal, country) = if shifted {
-        f.mapping(
-            codes::HEURISTIC,
-            &format!("{cp}/address"),
-            "NAD elements are shifted (name in C082, street in C058, ...); they were realigned",
-            seg.loc(Some(2), None),
-        )?;
-        (id.clone(), e(3), e(4), e(5), e(6), e(7))
-    } else {
-        let mut sub = e(7);
-        let mut postal = e(8);
-        let mut country = e(9);
-        let mut words = sub.split(' ');
-        if let (Some(s), Some(pc), None) = (words.next(), words.next(), words.next()) {
-            if s.len() == 2
-                && s.bytes().all(|b| b.is_ascii_uppercase())
-                && postal.len() == 2
-                && country.is_empty()
-            {
-                f.mapping(codes::HEURISTIC, &format!("{cp}/address"), "NAD subdivision holds state and postal code and the country is in the postal-code element; they were realigned", seg.loc(Some(7), None))?;
-                let (s, pc) = (s.to_string(), pc.to_string());
-                country = std::mem::replace(&mut postal, pc);
-                sub = s;
-            }
-        }
-        (e(4), seg.element(5).join(","), e(6), sub, postal, country)
-    };
-    let c = &mut st.customer;
-    if qual == "91" {
-        let mut org = Map::new();
-        set(&mut org, "companyName", name.trim());
-        set(&mut org, "companyRegistrationNumber", &id);
-        c.insert("organizationBuyer".into(), Value::Object(org));
-    } else {
-        if !shifted {
-            set(c, "customerId", &id);
-        }
-        let name = name.trim();
-        if !name.is_empty() {
-            match name.rsplit_once(' ') {
-                Some((first, last)) => {
-                    set(c, "firstName", first.trim());
-                    set(c, "lastName", last.trim());
-                }
-                None => {
-                    set(c, "lastName", name);
-                }
-            }
-            f.mapping(
-                codes::HEURISTIC,
-                &format!("{cp}/lastName"),
-                format!(
-                    "the party name {name:?} was split into first and last name at the last space"
-                ),
-                seg.loc(Some(4), Some(1)),
-            )?;
-        }
-    }
-    let a = &mut st.address;
-    let (s1, s2) = street.split_once(',').unwrap_or((&street, ""));
-    set(a, "street1", s1.trim());
-    set(a, "street2", s2.trim());
-    set(a, "city", city.trim());
-    set(a, "state", sub.trim());
-    set(a, "postalCode", postal.trim());
-    set(a, "countryCode", country.trim());
-    Ok(())
-}
-
-fn com(seg: &Segment, st: &mut State<'_>, f: &mut Findings) -> Result<bool> {
-    let cp = "/lex/payload/lead/customer";
-    let (v, kind) = (seg.comp(1, 1), seg.comp(1, 2));
-    let (key, value, repaired) = if !v.is_empty() {
-        match kind {
-            "EM" => ("emailAddress", v.to_string(), false),
-            "TE" => ("phoneNumber", v.to_string(), false),
-            _ => return Ok(false),
-        }
-    } else if seg.comp(2, 2) == "TE" && !seg.comp(2, 1).is_empty() {
-        ("phoneNumber", seg.comp(2, 1).to_string(), true)
-    } else if seg.comp(2, 1) == "TE" && !seg.comp(3, 1).is_empty() {
-        ("phoneNumber", format!("+{}", seg.comp(3, 1)), true)
-    } else {
-        return Ok(false);
-    };
-    if !set(&mut st.customer, key, &value) {
-        return Ok(false);
-    }
-    if repaired {
-        f.mapping(
-            codes::HEURISTIC,
-            &format!("{cp}/{key}"),
-            format!(
-                "a malformed COM (unreleased '+' or an extra element) was repaired to {value:?}"
-            ),
-            seg.loc(Some(2), None),
-        )?;
-    }
-    Ok(true)
 }
 
 fn finish(ic: &Interchange, m: &EdiMessage, mut st: State<'_>, f: &mut Findings) -> Result<Value> {

@@ -14,7 +14,7 @@
 //! | `envelope` | UNB/UNH/UNT/UNZ structure, counts and references |
 //! | `payload_block` | the LXH/LXD block |
 //! | `core_view` | the readable segments written for each message |
-//! | `mapping` | best-effort mapping of foreign EDIFACT |
+//! | `mapping`, `party` | best-effort mapping of foreign EDIFACT |
 //! | `reader`, `writer` | the two directions |
 //! | `contrl` | CONTRL for a received interchange, and reading CONTRL |
 
@@ -24,6 +24,7 @@ pub mod core_view;
 pub mod envelope;
 pub mod findings;
 pub mod mapping;
+pub mod party;
 pub mod payload_block;
 pub mod reader;
 pub mod tokenizer;
