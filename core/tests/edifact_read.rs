@@ -636,3 +636,37 @@ fn contrl_for_good_and_bad_interchanges() {
         "ENVELOPE_ERROR"
     );
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Arbitrary bytes after an EDIFACT start never panic: a message or an error.
+        #[test]
+        fn arbitrary_bytes_never_panic(tail in prop::collection::vec(any::<u8>(), 0..400), una in any::<bool>()) {
+            let mut input = if una { b"UNA:+.? 'UNB+".to_vec() } else { b"UNB+".to_vec() };
+            input.extend(tail);
+            for mode in [ReadMode::Tolerant, ReadMode::Strict] {
+                let _ = read(&input, mode);
+            }
+            let _ = api::edifact_contrl(&input);
+            let _ = api::edifact_contrl_read(&input);
+        }
+
+        /// Cutting or corrupting a valid interchange anywhere never panics.
+        #[test]
+        fn corrupted_output_never_panics(cut in 0usize..2000, at in 0usize..2000, byte in any::<u8>()) {
+            let mut input = written().into_bytes();
+            let n = input.len();
+            input[at % n] = byte;
+            input.truncate(cut.max(1) % (n + 1));
+            for mode in [ReadMode::Tolerant, ReadMode::Strict] {
+                let _ = read(&input, mode);
+            }
+            let _ = api::edifact_contrl(&input);
+        }
+    }
+}
