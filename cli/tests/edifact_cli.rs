@@ -31,20 +31,39 @@ fn example() -> String {
 #[test]
 fn convert_json_to_edifact_and_back() {
     let out = lexedi(&["convert", &example(), "--to", "edifact"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("UNA:+.? '\nUNB+UNOC:3+PORTAL-NORTHWIND:ZZZ+DEALER-CONTOSO-017:ZZZ+260504:0930+"));
+    assert!(text.starts_with(
+        "UNA:+.? '\nUNB+UNOC:3+PORTAL-NORTHWIND:ZZZ+DEALER-CONTOSO-017:ZZZ+260504:0930+"
+    ));
     assert!(text.contains("UNH+1+ORDERS:D:96A:UN:LEX10'\n"));
     assert!(text.contains("FTX+ZZZ++LXH+LXP1:J:"));
     let edi = temp("lead.edi", text.as_bytes());
     let back = lexedi(&["convert", edi.to_str().unwrap(), "--to", "json", "--strict"]);
-    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
-    let original = api::parse(&std::fs::read(example()).unwrap(), None, &ReadOptions::default()).unwrap();
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    let original = api::parse(
+        &std::fs::read(example()).unwrap(),
+        None,
+        &ReadOptions::default(),
+    )
+    .unwrap();
     let round = api::parse(&back.stdout, Some(Format::Json), &ReadOptions::default()).unwrap();
     assert_eq!(round.root(), original.root());
     let compact = lexedi(&["convert", &example(), "--to", "edifact", "--compact"]);
     let compact = String::from_utf8(compact.stdout).unwrap();
-    assert_eq!(compact.trim_end().lines().count(), 1, "no line breaks between segments");
+    assert_eq!(
+        compact.trim_end().lines().count(),
+        1,
+        "no line breaks between segments"
+    );
 }
 
 #[test]
@@ -53,9 +72,14 @@ fn convert_foreign_edifact_to_json() {
     let out = lexedi(&["convert", f.to_str().unwrap(), "--to", "json", "--compact"]);
     assert!(out.status.success());
     let m = api::parse(&out.stdout, Some(Format::Json), &ReadOptions::default()).unwrap();
-    assert_eq!(m.pointer("/lex/payload/lead/leadId").unwrap().as_str(), Some("LEAD-2026-001234"));
     assert_eq!(
-        m.pointer("/lex/payload/lead/customer/phoneNumber").unwrap().as_str(),
+        m.pointer("/lex/payload/lead/leadId").unwrap().as_str(),
+        Some("LEAD-2026-001234")
+    );
+    assert_eq!(
+        m.pointer("/lex/payload/lead/customer/phoneNumber")
+            .unwrap()
+            .as_str(),
         Some("+13125559876")
     );
     let strict = lexedi(&["convert", f.to_str().unwrap(), "--to", "json", "--strict"]);

@@ -52,7 +52,9 @@ fn run(path: &Path) {
     let id = text(&v, "id").unwrap();
     let dir = path.parent().unwrap();
     let format = text(&v, "format").and_then(|f| Format::parse(&f));
-    let mode = text(&v, "mode").and_then(|m| ReadMode::parse(&m)).unwrap_or_default();
+    let mode = text(&v, "mode")
+        .and_then(|m| ReadMode::parse(&m))
+        .unwrap_or_default();
     let read = ReadOptions {
         mode,
         ..ReadOptions::default()
@@ -75,7 +77,11 @@ fn run(path: &Path) {
             }
             if let Some(w) = field(expected, "warnings").and_then(Value::as_array) {
                 let want: Vec<&str> = w.iter().filter_map(Value::as_str).collect();
-                let got: Vec<&str> = msgs[0].read_issues().iter().map(|i| i.code.as_str()).collect();
+                let got: Vec<&str> = msgs[0]
+                    .read_issues()
+                    .iter()
+                    .map(|i| i.code.as_str())
+                    .collect();
                 assert_eq!(got, want, "{id}");
             }
         }
@@ -83,7 +89,9 @@ fn run(path: &Path) {
             let to = Format::parse(&text(&v, "to").unwrap()).unwrap();
             let from = text(&v, "from").and_then(|f| Format::parse(&f)).or(format);
             let write = WriteOptions {
-                pretty: field(&v, "pretty").and_then(Value::as_bool).unwrap_or(false),
+                pretty: field(&v, "pretty")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
                 ..WriteOptions::default()
             };
             let result = api::convert(&input, to, from, &read, &write);
