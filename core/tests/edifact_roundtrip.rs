@@ -388,7 +388,10 @@ fn lead_message() -> impl Strategy<Value = Message> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    // 1,000 cases in `make test`; `make stress` raises it through EDIFACT_CASES.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("EDIFACT_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000)
+    ))]
 
     #[test]
     fn json_edifact_json_is_identity(
