@@ -168,6 +168,11 @@ pub fn decode(bytes: &[u8], charset: Option<Charset>, how: Decoding) -> (String,
             Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
         };
     }
+    if let Ok(ascii) = std::str::from_utf8(bytes).map(str::to_string) {
+        if ascii.is_ascii() {
+            return (ascii, false);
+        }
+    }
     let set = match (how, charset) {
         (Decoding::UnknownLatin1, _) | (_, None) => Charset::C,
         (_, Some(c)) => c,

@@ -365,10 +365,10 @@ fn decode_segment(
 fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Location, String)> {
     for (e, el) in seg.elements.iter().enumerate() {
         for (c, comp) in el.iter().enumerate() {
-            let loc = seg.loc(Some(e + 1), Some(c + 1));
+            let loc = || seg.loc(Some(e + 1), Some(c + 1));
             if comp.contains('\u{FFFD}') {
                 return Some((
-                    loc,
+                    loc(),
                     "bytes that are not valid in the declared character set".into(),
                 ));
             }
@@ -379,7 +379,7 @@ fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Locat
             };
             if let Some((_, ch)) = charset::first_violation(comp, check) {
                 return Some((
-                    loc,
+                    loc(),
                     format!(
                         "character {ch:?} (U+{:04X}) is not in the {} repertoire",
                         ch as u32,

@@ -93,20 +93,30 @@ pub fn segments(text: &str, enc: Encoding, d: &Delimiters) -> Vec<String> {
 /// Splits the text into escaped components of at most [`COMPONENT_MAX`] characters that
 /// neither begin nor end with a space and never split a release pair.
 fn chunks(text: &str, d: &Delimiters) -> Vec<String> {
-    let units: Vec<String> = text.chars().map(|c| d.escape(&c.to_string())).collect();
+    // The carried text is ASCII (J escapes everything else, B32 is an alphabet), so one
+    // byte is one character; each unit is that byte plus its release character if needed.
+    let bytes = text.as_bytes();
+    let width = |b: u8| if d.is_service(b) { 2 } else { 1 };
     let mut out = Vec::new();
     let mut a = 0;
-    while a < units.len() {
+    while a < bytes.len() {
         let mut k = a;
-        let mut width = 0;
-        while k < units.len() && width + units[k].len() <= COMPONENT_MAX {
-            width += units[k].len();
+        let mut used = 0;
+        while k < bytes.len() && used + width(bytes[k]) <= COMPONENT_MAX {
+            used += width(bytes[k]);
             k += 1;
         }
-        while k < units.len() && k > a + 1 && (units[k - 1] == " " || units[k] == " ") {
+        while k < bytes.len() && k > a + 1 && (bytes[k - 1] == b' ' || bytes[k] == b' ') {
             k -= 1;
         }
-        out.push(units[a..k].concat());
+        let mut chunk = String::with_capacity(used);
+        for &b in &bytes[a..k] {
+            if d.is_service(b) {
+                chunk.push(d.release as char);
+            }
+            chunk.push(b as char);
+        }
+        out.push(chunk);
         a = k;
     }
     out

@@ -266,9 +266,16 @@ pub fn tokenize(
                 nodes += 1;
                 i += 1;
             } else {
-                component.push(b);
-                element_len += 1;
-                i += 1;
+                // Copy the run of ordinary bytes up to the next service character at once.
+                let run = input[i..]
+                    .iter()
+                    .position(|&x| {
+                        x == d.release || x == d.terminator || x == d.element || x == d.component
+                    })
+                    .map_or(n, |p| i + p);
+                component.extend_from_slice(&input[i..run]);
+                element_len += run - i;
+                i = run;
             }
             if element_len > limits.max_string_bytes {
                 return Err(Error::at(
