@@ -10,6 +10,7 @@
 use super::Profile;
 use super::envelope::{self, Segment};
 use super::findings::Finding;
+use super::tokenizer::Delimiters;
 use super::writer::format_segment;
 use crate::dedup::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
@@ -34,16 +35,8 @@ pub fn generate(
     let first = received
         .first()
         .ok_or_else(|| Error::new(ErrorKind::Envelope, "no interchange to acknowledge"))?;
-    let d = first.delimiters;
-    let d = super::tokenizer::Delimiters {
-        repetition: b' ',
-        ..d
-    };
-    let d = if d == super::tokenizer::Delimiters::default() {
-        d
-    } else {
-        super::tokenizer::Delimiters::default()
-    };
+    // The answer always uses the default service characters (and declares them in UNA).
+    let d = Delimiters::default();
     let when = profile
         .prepared_at
         .unwrap_or_else(OffsetDateTime::now_utc)

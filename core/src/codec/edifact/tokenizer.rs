@@ -236,7 +236,8 @@ pub fn tokenize(
                     i += 1;
                     break;
                 };
-                if !d.is_service(next) {
+                // `?*` is accepted without UNA too: syntax 4 releases its repetition separator.
+                if !d.is_service(next) && next != b'*' {
                     findings.syntax(
                         ErrorKind::Syntax,
                         codes::SYNTAX,
