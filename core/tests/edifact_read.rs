@@ -534,6 +534,36 @@ fn character_sets_by_syntax_identifier() {
 }
 
 #[test]
+fn timestamps_from_dtm_formats_and_syntax4_dates() {
+    let base = |unb_date: &str, dtm: &str| {
+        format!(
+            "UNB+UNOW:4+S+R+{unb_date}:0815+1'UNH+1+ORDERS:D:96A:UN'BGM+220+L+9'{dtm}UNS+S'UNT+5+1'UNZ+1+1'"
+        )
+    };
+    let ts = |t: &str| s(&one(t), "/lex/header/timestamp").to_string();
+    assert_eq!(
+        ts(&base("20260102", "DTM+137:202601021122:203'")),
+        "2026-01-02T11:22:00Z"
+    );
+    assert_eq!(
+        ts(&base("20260102", "DTM+137:20260102112233:204'")),
+        "2026-01-02T11:22:33Z"
+    );
+    assert_eq!(
+        ts(&base("20260102", "DTM+137:20260102:102'")),
+        "2026-01-02T08:15:00Z"
+    );
+    assert_eq!(
+        ts(&base("20260103", "DTM+137:20260102:102'")),
+        "2026-01-02T00:00:00Z"
+    );
+    assert_eq!(
+        ts(&base("20260102", "DTM+2:20260109:102'")),
+        "2026-01-02T08:15:00Z"
+    );
+}
+
+#[test]
 fn limits_are_enforced() {
     let o = ReadOptions {
         limits: Limits {

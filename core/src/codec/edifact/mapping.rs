@@ -367,8 +367,11 @@ fn finish(ic: &Interchange, m: &EdiMessage, mut st: State<'_>, f: &mut Findings)
             )?;
             {
                 let d = &ic.prepared.0;
-                let iso = if d.len() == 6 && d.bytes().all(|b| b.is_ascii_digit()) {
+                let digits = d.bytes().all(|b| b.is_ascii_digit());
+                let iso = if d.len() == 6 && digits {
                     format!("20{}-{}-{}", &d[..2], &d[2..4], &d[4..])
+                } else if d.len() == 8 && digits {
+                    format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])
                 } else {
                     String::new()
                 };
@@ -447,7 +450,7 @@ fn with_unb_time(ic: &Interchange, date_ts: &str) -> String {
     let (d, t) = (&ic.prepared.0, &ic.prepared.1);
     let date = date_ts.get(..10).unwrap_or("").replace('-', "");
     let digits = date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit());
-    let same_day = digits && d.len() == 6 && date.ends_with(d.as_str());
+    let same_day = digits && (d.len() == 6 || d.len() == 8) && date.ends_with(d.as_str());
     if same_day && (t.len() == 4 || t.len() == 6) && t.bytes().all(|b| b.is_ascii_digit()) {
         format!(
             "{}-{}-{}T{}:{}:00Z",
