@@ -155,6 +155,8 @@ pub fn may_forward_at(
     now: time::OffsetDateTime,
 ) -> ForwardDecision {
     crate::governance::may_forward_at(message, recipient, now)
+}
+
 /// The EDIFACT CONTRL (syntax report, `CONTRL:D:3:UN`) answering a received interchange:
 /// UCI action `7` or `4`, one UCM per message, UCS/UCD for located syntax errors.
 /// Input without a readable UNB is an error.
