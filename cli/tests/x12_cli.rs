@@ -68,8 +68,8 @@ fn validate_foreign_x12() {
     for code in [
         "X12_ISA_WIDTH",
         "EDI_COUNT_MISMATCH",
-        "EDI_PAYLOAD_MISSING",
-        "EDI_HEURISTIC",
+        "PAYLOAD_MISSING",
+        "EDI_HEURISTIC_MAPPING",
     ] {
         assert!(
             text.contains(&format!("WARNING {code}")),

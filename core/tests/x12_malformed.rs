@@ -88,7 +88,7 @@ fn wrong_se01() {
 fn wrong_se02() {
     check(
         &canonical().replace("SE*21*0001", "SE*21*0002"),
-        "EDI_CONTROL_MISMATCH",
+        "EDI_REFERENCE_MISMATCH",
         "SE02",
         "ENVELOPE_ERROR",
         (23, "SE", Some(2)),
@@ -117,7 +117,7 @@ fn wrong_ge01_and_ge02() {
     );
     check(
         &canonical().replace("GE*1*7~", "GE*1*8~"),
-        "EDI_CONTROL_MISMATCH",
+        "EDI_REFERENCE_MISMATCH",
         "GE02",
         "ENVELOPE_ERROR",
         (24, "GE", Some(2)),
@@ -135,7 +135,7 @@ fn wrong_iea01_and_iea02() {
     );
     check(
         &canonical().replace("IEA*1*000000042", "IEA*1*000000043"),
-        "EDI_CONTROL_MISMATCH",
+        "EDI_REFERENCE_MISMATCH",
         "IEA02",
         "ENVELOPE_ERROR",
         (25, "IEA", Some(2)),
@@ -147,7 +147,7 @@ fn missing_iea() {
     let t = canonical().replace("IEA*1*000000042~\n", "");
     check(
         &t,
-        "EDI_ENVELOPE_INCOMPLETE",
+        "EDI_SEGMENT_MISSING",
         "IEA",
         "ENVELOPE_ERROR",
         (24, "GE", None),
@@ -160,7 +160,7 @@ fn missing_se() {
     let m = tolerant(&t);
     assert_eq!(
         codes(&m[0]),
-        [("EDI_ENVELOPE_INCOMPLETE".to_string(), "SE".to_string())]
+        [("EDI_SEGMENT_MISSING".to_string(), "SE".to_string())]
     );
     let e = strict_err(&t);
     assert_eq!(loc(&e), (Some(23), Some("GE"), None));
@@ -195,11 +195,8 @@ fn payload_hash_mismatch() {
     // Tolerant: warned, and the core view (with its LEX labels) is mapped instead.
     let m = tolerant(&t);
     let c = codes(&m[0]);
-    assert_eq!(
-        c[0],
-        ("EDI_PAYLOAD_INVALID".to_string(), "MTX02".to_string())
-    );
-    assert!(!c.iter().any(|(code, _)| code == "EDI_PAYLOAD_MISSING"));
+    assert_eq!(c[0], ("PAYLOAD_INVALID".to_string(), "MTX02".to_string()));
+    assert!(!c.iter().any(|(code, _)| code == "PAYLOAD_MISSING"));
     assert_eq!(
         m[0].pointer("/lex/header/messageId"),
         Some(&Value::from("5f0c6a52-3d1e-4b8a-9c41-7e2b9d0f1a23"))
@@ -228,8 +225,8 @@ fn payload_length_mismatch_and_truncation() {
     assert!(e.message.contains("declares 664 characters"), "{e}");
     let m = tolerant(t);
     let c: Vec<String> = codes(&m[0]).into_iter().map(|(c, _)| c).collect();
-    assert!(c.contains(&"EDI_PAYLOAD_INVALID".to_string()));
-    assert!(c.contains(&"EDI_ENVELOPE_INCOMPLETE".to_string()));
+    assert!(c.contains(&"PAYLOAD_INVALID".to_string()));
+    assert!(c.contains(&"EDI_SEGMENT_MISSING".to_string()));
 }
 
 #[test]

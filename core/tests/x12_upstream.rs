@@ -91,22 +91,23 @@ fn landing_page_copy_tolerant() {
             codes(&m),
             [
                 "X12_ISA_WIDTH",
-                "EDI_CODE_UNKNOWN",
+                "EDI_VALUE_INVALID",
                 "EDI_COUNT_MISMATCH",
-                "EDI_PAYLOAD_MISSING",
-                "EDI_SYNTHESIZED",
-                "EDI_SYNTHESIZED",
-                "EDI_SYNTHESIZED",
-                "EDI_SYNTHESIZED",
-                "EDI_SYNTHESIZED",
-                "EDI_HEURISTIC",
-                "EDI_HEURISTIC"
+                "PAYLOAD_MISSING",
+                "EDI_TYPE_INFERRED",
+                "EDI_SYNTHESIZED_VALUE",
+                "EDI_SYNTHESIZED_VALUE",
+                "EDI_SYNTHESIZED_VALUE",
+                "EDI_SYNTHESIZED_VALUE",
+                "EDI_SYNTHESIZED_VALUE",
+                "EDI_HEURISTIC_MAPPING",
+                "EDI_HEURISTIC_MAPPING"
             ]
         );
         assert_eq!(field_of(&m, "EDI_COUNT_MISMATCH"), ["SE01"]);
-        assert_eq!(field_of(&m, "EDI_CODE_UNKNOWN"), ["GS01"]);
+        assert_eq!(field_of(&m, "EDI_VALUE_INVALID"), ["GS01"]);
         assert_eq!(
-            field_of(&m, "EDI_SYNTHESIZED"),
+            field_of(&m, "EDI_SYNTHESIZED_VALUE"),
             [
                 "lex.header.messageId",
                 "lex.header.version",
@@ -152,7 +153,8 @@ fn landing_page_copy_strict() {
         "X12_ISA_WIDTH",
         "GS01 \"LX\" is not \"PO\"",
         "SE01 declares \"8\" segments, the interchange has 9",
-        "EDI_PAYLOAD_MISSING",
+        "PAYLOAD_MISSING",
+        "EDI_TYPE_INFERRED",
     ] {
         assert!(reasons.contains(r), "{r} not in {reasons}");
     }
@@ -166,21 +168,23 @@ fn top_level_x12_lead() {
         codes(&m),
         [
             "X12_ISA_WIDTH",
-            "EDI_CODE_UNKNOWN",
-            "EDI_CODE_UNKNOWN",
-            "EDI_CODE_UNKNOWN",
+            "EDI_SYNTAX_IDENTIFIER",
+            "EDI_VALUE_INVALID",
+            "EDI_SYNTAX_IDENTIFIER",
             "EDI_COUNT_MISMATCH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_HEURISTIC",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED"
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS"
         ]
     );
-    assert_eq!(field_of(&m, "EDI_CODE_UNKNOWN"), ["ISA12", "GS01", "GS08"]);
+    assert_eq!(field_of(&m, "EDI_SYNTAX_IDENTIFIER"), ["ISA12", "GS08"]);
+    assert_eq!(field_of(&m, "EDI_VALUE_INVALID"), ["GS01"]);
     assert_eq!(field_of(&m, "EDI_COUNT_MISMATCH"), ["SE01", "CTT01"]);
     assert_eq!(s(&m, "/lex/payload/lead/leadId"), "LEAD-2026-001234");
     assert_eq!(s(&m, "/lex/payload/lead/status"), "EXPRESSED_INTEREST");
@@ -231,13 +235,14 @@ const INDUSTRIES: [Industry; 6] = [
             "X12_ISA_WIDTH",
             "EDI_COUNT_MISMATCH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED",
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260115-AUTO-001",
         sender: "RETAILER-BMW-NASHVILLE",
@@ -252,13 +257,14 @@ const INDUSTRIES: [Industry; 6] = [
         codes: &[
             "X12_ISA_WIDTH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED",
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20250601-AVIA-001",
         sender: "RETAILER-AIRBUS-ORDERDESK",
@@ -273,13 +279,14 @@ const INDUSTRIES: [Industry; 6] = [
         codes: &[
             "X12_ISA_WIDTH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED",
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260110-HEVY-001",
         sender: "ALTORFERCAT",
@@ -294,13 +301,14 @@ const INDUSTRIES: [Industry; 6] = [
         codes: &[
             "X12_ISA_WIDTH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED",
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20251105-MARI-001",
         sender: "NORDICMARITIMEBI",
@@ -315,14 +323,15 @@ const INDUSTRIES: [Industry; 6] = [
         codes: &[
             "X12_ISA_WIDTH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED",
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260103-REES-001",
         sender: "KWAUSTIN",
@@ -337,13 +346,14 @@ const INDUSTRIES: [Industry; 6] = [
         codes: &[
             "X12_ISA_WIDTH",
             "EDI_COUNT_MISMATCH",
-            "EDI_PAYLOAD_MISSING",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_SYNTHESIZED",
-            "EDI_HEURISTIC",
-            "EDI_UNMAPPED",
+            "PAYLOAD_MISSING",
+            "EDI_TYPE_INFERRED",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_SYNTHESIZED_VALUE",
+            "EDI_HEURISTIC_MAPPING",
+            "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260115-TECH-001",
         sender: "DELLEMEA",
@@ -407,7 +417,7 @@ fn industry_examples() {
         let reasons = strict_reasons(&input);
         assert!(reasons.contains("X12_ISA_WIDTH"), "{reasons}");
         assert!(reasons.contains(ind.se), "{reasons}");
-        assert!(reasons.contains("EDI_PAYLOAD_MISSING"), "{reasons}");
+        assert!(reasons.contains("PAYLOAD_MISSING"), "{reasons}");
     }
 }
 

@@ -90,6 +90,10 @@ fn missing(code_field: &str, message: String, at: &Segment) -> Finding {
     )
 }
 
+fn misplaced(code_field: &str, message: String, at: &Segment) -> Finding {
+    Finding::envelope(codes::POSITION, code_field, message, at.loc(None))
+}
+
 /// Builds the structure from the tokens and returns it with every envelope finding, in
 /// segment order.
 pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
@@ -122,7 +126,7 @@ pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
     for seg in segs {
         last = Some(seg);
         if ic.iea.is_some() {
-            findings.push(missing(
+            findings.push(misplaced(
                 "IEA",
                 format!("segment {} follows the IEA: {:?}", seg.tag(), seg.raw),
                 seg,
@@ -187,7 +191,7 @@ pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
                     s.body.push(seg.clone());
                 }
             }
-            tag => findings.push(missing(
+            tag => findings.push(misplaced(
                 tag,
                 format!(
                     "segment {tag} is outside a transaction set and was ignored: {:?}",
@@ -250,9 +254,9 @@ fn close_group(ic: &mut Interchange, open: &mut bool, at: &Segment, f: &mut Vec<
     }
 }
 
-fn code_finding(seg: &Segment, n: usize, message: String) -> Finding {
+fn code_finding(code: &'static str, seg: &Segment, n: usize, message: String) -> Finding {
     Finding::envelope(
-        codes::CODE_UNKNOWN,
+        code,
         format!("{}{n:02}", seg.tag()),
         message,
         seg.loc(Some(n)),
@@ -291,6 +295,7 @@ fn check_isa(isa: &Segment, fixed: bool, f: &mut Vec<Finding>) {
     }
     if isa.len() != 16 {
         f.push(code_finding(
+            codes::CODE_UNKNOWN,
             isa,
             isa.len(),
             format!("the ISA has {} elements (expected 16)", isa.len()),
@@ -298,6 +303,7 @@ fn check_isa(isa: &Segment, fixed: bool, f: &mut Vec<Finding>) {
     }
     if isa.el(12) != "00501" {
         f.push(code_finding(
+            codes::VERSION,
             isa,
             12,
             format!("ISA12 {:?} is not the 005010 version 00501", isa.el(12)),
@@ -306,6 +312,7 @@ fn check_isa(isa: &Segment, fixed: bool, f: &mut Vec<Finding>) {
     let isa13 = isa.el(13);
     if isa13.len() != 9 || !isa13.bytes().all(|b| b.is_ascii_digit()) {
         f.push(code_finding(
+            codes::CODE_UNKNOWN,
             isa,
             13,
             format!("ISA13 {isa13:?} is not a 9-digit control number"),
@@ -313,6 +320,7 @@ fn check_isa(isa: &Segment, fixed: bool, f: &mut Vec<Finding>) {
     }
     if !matches!(isa.el(15), "P" | "T") {
         f.push(code_finding(
+            codes::CODE_UNKNOWN,
             isa,
             15,
             format!("ISA15 {:?} is not P or T", isa.el(15)),
@@ -331,6 +339,7 @@ fn check_counts(ic: &Interchange, f: &mut Vec<Finding>) {
             };
             if gs.el(1) != expected {
                 f.push(code_finding(
+                    codes::CODE_UNKNOWN,
                     gs,
                     1,
                     format!(
@@ -342,6 +351,7 @@ fn check_counts(ic: &Interchange, f: &mut Vec<Finding>) {
             }
             if !gs.el(8).starts_with("00501") {
                 f.push(code_finding(
+                    codes::VERSION,
                     gs,
                     8,
                     format!("GS08 {:?} is not version 005010", gs.el(8)),
@@ -351,6 +361,7 @@ fn check_counts(ic: &Interchange, f: &mut Vec<Finding>) {
         for s in &g.sets {
             if !matches!(s.st.el(1), "850" | "997") {
                 f.push(code_finding(
+                    codes::MESSAGE_TYPE,
                     &s.st,
                     1,
                     format!("ST01 {:?} is not an 850 (or 997)", s.st.el(1)),

@@ -199,7 +199,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
         for (group, set) in ic.sets() {
             if set.st.el(1) == "997" {
                 env_findings.push(Finding::envelope(
-                    codes::CODE_UNKNOWN,
+                    codes::MESSAGE_TYPE,
                     "ST01",
                     "a 997 functional acknowledgment is not a LEX message and was skipped (read it with the 997 reader)",
                     set.st.loc(Some(1)),

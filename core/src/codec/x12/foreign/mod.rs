@@ -436,6 +436,14 @@ pub fn map(ic: &Interchange, group: &Group, set: &TxSet, d: &Delimiters) -> (Val
         set.st.loc(None),
     ));
     let label_type = m.label(labels::MESSAGE_TYPE);
+    if label_type.as_deref().and_then(MessageType::parse).is_none() {
+        m.findings.push(Finding::mapping(
+            codes::TYPE_INFERRED,
+            "/lex/header/messageType",
+            "no LEX-MESSAGE-TYPE label: the 850 was read as a LEAD".to_string(),
+            set.st.loc(None),
+        ));
+    }
     let mtype = label_type
         .as_deref()
         .and_then(MessageType::parse)
