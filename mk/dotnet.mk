@@ -8,7 +8,7 @@ DOTNET_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOTNET_APT := mono-mcs mono-runtime nunit-console libnunit-cil-dev pkg-config
 # -langversion:7.2 keeps to what mcs (and netstandard2.0 users) accept; -doc makes a missing
 # doc comment on a public item a warning, and warnings are errors.
-DOTNET_MCS := mcs -langversion:7.2 -warnaserror+ -nologo -optimize+ -nowarn:1699
+DOTNET_MCS := mcs -langversion:7.2 -warnaserror+ -nologo -optimize+
 DOTNET_SRC := $(sort $(wildcard $(DOTNET_DIR)/src/*.cs))
 DOTNET_TESTS := $(sort $(wildcard $(DOTNET_DIR)/tests/*.cs))
 
