@@ -38,7 +38,7 @@ test-dotnet: dotnet-deps ## C#: compile with mcs, run every NUnit test (vectors,
 	  -out:$(DOTNET_OUT)/LexEdi.Tests.dll $(DOTNET_TESTS)
 	cp $(CABI_TARGET_DIR)/debug/liblex.so $(DOTNET_OUT)/liblex.so
 	@cp $$(pkg-config --variable=pkglibdir nunit)/nunit.framework-2.6.3/nunit.framework.dll $(DOTNET_OUT)/
-	@set -o pipefail 2>/dev/null; \
+	@\
 	LEX_REPO_ROOT="$(CURDIR)" LEX_VECTOR_DIRS="$(CABI_VECTOR_DIRS)" \
 	  nunit-console -nologo -noshadow -labels -xml=$(DOTNET_OUT)/TestResult.xml $(DOTNET_OUT)/LexEdi.Tests.dll \
 	  > $(DOTNET_OUT)/nunit.log 2>&1; rc=$$?; \
