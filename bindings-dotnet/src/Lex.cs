@@ -15,6 +15,7 @@ namespace LexEdi
     /// </summary>
     public static class Lex
     {
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false, true);
         private static IReadOnlyList<string> statuses;
         private static IReadOnlyList<string> messageTypes;
         private static IReadOnlyList<string> ackStatuses;
@@ -344,7 +345,7 @@ namespace LexEdi
             {
                 throw new ArgumentNullException("input");
             }
-            return new UTF8Encoding(false, true).GetBytes(input);
+            return Utf8.GetBytes(input);
         }
 
         private static IReadOnlyList<string> Freeze(string[] items)
