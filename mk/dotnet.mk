@@ -52,3 +52,8 @@ test-dotnet: dotnet-deps ## C#: compile with mcs, run every NUnit test (vectors,
 	if [ -z "$$total" ] || [ "$$total" = 0 ]; then echo "test-dotnet: no test ran"; exit 1; fi; \
 	if [ "$${notrun:-0}" != 0 ]; then echo "test-dotnet: $$notrun tests were not run"; exit 1; fi; \
 	exit $$rc
+
+.PHONY: bench-dotnet
+bench-dotnet: dotnet ## Print the cost per call of common LexEdi operations on Mono (release build)
+	$(DOTNET_MCS) -r:$(DOTNET_BIN)/LexEdi.dll -out:$(DOTNET_BIN)/Bench.exe $(DOTNET_DIR)/bench/Bench.cs
+	mono $(DOTNET_BIN)/Bench.exe examples/lead.json
