@@ -77,13 +77,11 @@ namespace LexEdi
         public static Message Parse(byte[] input, Format format = Format.Auto, ValidationOptions options = null)
         {
             UIntPtr len = Interop.Len(input, "input");
-            using (var o = ValidationOptions.NativeOf(options))
-            {
-                IntPtr err = IntPtr.Zero;
-                IntPtr ptr = IntPtr.Zero;
-                Interop.Check(Native.lex_message_parse(input, len, (int)format, o, ref ptr, ref err), err);
-                return new Message(ptr);
-            }
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(options); // shared and cached: not disposed
+            IntPtr err = IntPtr.Zero;
+            IntPtr ptr = IntPtr.Zero;
+            Interop.Check(Native.lex_message_parse(input, len, (int)format, o, ref ptr, ref err), err);
+            return new Message(ptr);
         }
 
         /// <summary>Reads one message from text.</summary>
@@ -97,11 +95,9 @@ namespace LexEdi
         {
             UIntPtr len = Interop.Len(input, "input");
             IntPtr ptr = IntPtr.Zero;
-            using (var o = ValidationOptions.NativeOf(options))
-            {
-                IntPtr err = IntPtr.Zero;
-                Interop.Check(Native.lex_message_list_parse(input, len, (int)format, o, ref ptr, ref err), err);
-            }
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(options); // shared and cached: not disposed
+            IntPtr err = IntPtr.Zero;
+            Interop.Check(Native.lex_message_list_parse(input, len, (int)format, o, ref ptr, ref err), err);
             using (var list = new MessageListHandle(ptr))
             {
                 IntPtr raw = list.DangerousGetHandle();
@@ -111,7 +107,7 @@ namespace LexEdi
                 for (int i = 0; i < messages.Length; i++)
                 {
                     IntPtr m = IntPtr.Zero;
-                    IntPtr err = IntPtr.Zero;
+                    err = IntPtr.Zero;
                     Interop.Check(Native.lex_message_list_get(raw, new UIntPtr((uint)i), ref m, ref err), err);
                     messages[i] = new Message(m);
                 }
@@ -151,13 +147,11 @@ namespace LexEdi
             {
                 throw new ArgumentNullException("message");
             }
-            using (var o = ValidationOptions.NativeOf(options))
-            {
-                IntPtr err = IntPtr.Zero;
-                IntPtr ptr = IntPtr.Zero;
-                Interop.Check(Native.lex_message_validate(message.Live(), o, ref ptr, ref err), err);
-                return new Report(ptr);
-            }
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(options); // shared and cached: not disposed
+            IntPtr err = IntPtr.Zero;
+            IntPtr ptr = IntPtr.Zero;
+            Interop.Check(Native.lex_message_validate(message.Live(), o, ref ptr, ref err), err);
+            return new Report(ptr);
         }
 
         /// <summary>Reads and validates an input: findings come back in the report.</summary>
@@ -166,13 +160,11 @@ namespace LexEdi
         public static Report Validate(byte[] input, Format format, ValidationOptions options = null)
         {
             UIntPtr len = Interop.Len(input, "input");
-            using (var o = ValidationOptions.NativeOf(options))
-            {
-                IntPtr err = IntPtr.Zero;
-                IntPtr ptr = IntPtr.Zero;
-                Interop.Check(Native.lex_input_validate(input, len, (int)format, o, ref ptr, ref err), err);
-                return new Report(ptr);
-            }
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(options); // shared and cached: not disposed
+            IntPtr err = IntPtr.Zero;
+            IntPtr ptr = IntPtr.Zero;
+            Interop.Check(Native.lex_input_validate(input, len, (int)format, o, ref ptr, ref err), err);
+            return new Report(ptr);
         }
 
         /// <summary>Reads (detecting the format) and validates an input.</summary>
@@ -201,13 +193,11 @@ namespace LexEdi
         public static string Convert(byte[] input, Format to, Format from = Format.Auto, bool pretty = false, ValidationOptions options = null)
         {
             UIntPtr len = Interop.Len(input, "input");
-            using (var o = ValidationOptions.NativeOf(options))
-            {
-                var buf = new LexBuf();
-                IntPtr err = IntPtr.Zero;
-                Interop.Check(Native.lex_input_convert(input, len, (int)to, (int)from, pretty ? (byte)1 : (byte)0, o, ref buf, ref err), err);
-                return Interop.Take(ref buf);
-            }
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(options); // shared and cached: not disposed
+            var buf = new LexBuf();
+            IntPtr err = IntPtr.Zero;
+            Interop.Check(Native.lex_input_convert(input, len, (int)to, (int)from, pretty ? (byte)1 : (byte)0, o, ref buf, ref err), err);
+            return Interop.Take(ref buf);
         }
 
         /// <summary>Converts a text to another format.</summary>

@@ -3,52 +3,133 @@ using System;
 namespace LexEdi
 {
     /// <summary>
-    /// Options of reading and validating. A plain settings object: the native options are built
-    /// from it for each call, so one instance may be shared by threads as long as nobody
-    /// changes it meanwhile.
+    /// Options of reading and validating. The native options are built from these values on
+    /// first use and reused until a setter runs. Any number of threads may use one instance;
+    /// a change made while another thread runs a call applies from the next call on.
     /// </summary>
     public sealed class ValidationOptions
     {
+        private static readonly ValidationOptions Defaults = new ValidationOptions();
+        private readonly object sync = new object();
+        private ValidateOptionsHandle cached;
+        private int level;
+        private DateTimeOffset? now;
+        private ReadMode mode;
+        private TransitionPolicy policy;
+        private string previousStatus;
+        private bool includeInfo;
+        private long? maxInputBytes;
+        private long? maxDepth;
+        private long? maxStringBytes;
+        private long? maxNumberChars;
+        private long? maxNodes;
+
         /// <summary>Creates the defaults: level 2, the system clock, tolerant reading, default policy.</summary>
         public ValidationOptions()
         {
-            Level = 2;
+            level = 2;
         }
 
         /// <summary>The conformance level: 1, 2 (default) or 3.</summary>
-        public int Level { get; set; }
+        public int Level
+        {
+            get { return level; }
+            set { level = value; Invalidate(); }
+        }
 
         /// <summary>The clock of the rules that look at time (TTL, dates); null = the system clock.</summary>
-        public DateTimeOffset? Now { get; set; }
+        public DateTimeOffset? Now
+        {
+            get { return now; }
+            set { now = value; Invalidate(); }
+        }
 
         /// <summary>Whether normalisations made while reading are warnings or errors.</summary>
-        public ReadMode Mode { get; set; }
+        public ReadMode Mode
+        {
+            get { return mode; }
+            set { mode = value; Invalidate(); }
+        }
 
         /// <summary>Which status transition rules apply.</summary>
-        public TransitionPolicy Policy { get; set; }
+        public TransitionPolicy Policy
+        {
+            get { return policy; }
+            set { policy = value; Invalidate(); }
+        }
 
         /// <summary>The stored status of the lead, checked against the message's status (null: none).</summary>
-        public string PreviousStatus { get; set; }
+        public string PreviousStatus
+        {
+            get { return previousStatus; }
+            set { previousStatus = value; Invalidate(); }
+        }
 
         /// <summary>Also report issues of level INFO.</summary>
-        public bool IncludeInfo { get; set; }
+        public bool IncludeInfo
+        {
+            get { return includeInfo; }
+            set { includeInfo = value; Invalidate(); }
+        }
 
         /// <summary>Largest input in bytes (null: the library default).</summary>
-        public long? MaxInputBytes { get; set; }
+        public long? MaxInputBytes
+        {
+            get { return maxInputBytes; }
+            set { maxInputBytes = value; Invalidate(); }
+        }
 
         /// <summary>Deepest nesting (null: the library default).</summary>
-        public long? MaxDepth { get; set; }
+        public long? MaxDepth
+        {
+            get { return maxDepth; }
+            set { maxDepth = value; Invalidate(); }
+        }
 
         /// <summary>Longest string in bytes (null: the library default).</summary>
-        public long? MaxStringBytes { get; set; }
+        public long? MaxStringBytes
+        {
+            get { return maxStringBytes; }
+            set { maxStringBytes = value; Invalidate(); }
+        }
 
         /// <summary>Longest number in characters (null: the library default).</summary>
-        public long? MaxNumberChars { get; set; }
+        public long? MaxNumberChars
+        {
+            get { return maxNumberChars; }
+            set { maxNumberChars = value; Invalidate(); }
+        }
 
         /// <summary>Most nodes in a tree (null: the library default).</summary>
-        public long? MaxNodes { get; set; }
+        public long? MaxNodes
+        {
+            get { return maxNodes; }
+            set { maxNodes = value; Invalidate(); }
+        }
 
-        /// <summary>Builds the native options; the caller disposes the handle.</summary>
+        // A setter drops the cached native options. A call still using them keeps them alive
+        // (the marshaller holds a reference on the SafeHandle); the finalizer frees them later.
+        private void Invalidate()
+        {
+            lock (sync)
+            {
+                cached = null;
+            }
+        }
+
+        /// <summary>
+        /// The native options of the current values, built once and reused until a setter runs.
+        /// Shared: callers must not dispose it.
+        /// </summary>
+        internal ValidateOptionsHandle Cached()
+        {
+            lock (sync)
+            {
+                return cached ?? (cached = ToNative());
+            }
+        }
+
+        /// <summary>Builds new native options; the caller owns the handle.</summary>
         internal ValidateOptionsHandle ToNative()
         {
             Interop.EnsureLoaded();
@@ -112,10 +193,10 @@ namespace LexEdi
             Interop.Check(set(h, new UIntPtr((ulong)value.Value), ref err), err);
         }
 
-        /// <summary>The native options of <paramref name="options"/>, or of the defaults when null.</summary>
+        /// <summary>The (shared, cached) native options of <paramref name="options"/>, or of the defaults when null.</summary>
         internal static ValidateOptionsHandle NativeOf(ValidationOptions options)
         {
-            return (options ?? new ValidationOptions()).ToNative();
+            return (options ?? Defaults).Cached();
         }
     }
 

@@ -64,13 +64,11 @@ namespace LexEdi
         /// <summary>Creates a receiver; <paramref name="options"/> (null: defaults) sets level and clock.</summary>
         public Receiver(ValidationOptions options = null)
         {
-            using (var o = ValidationOptions.NativeOf(options))
-            {
-                IntPtr err = IntPtr.Zero;
-                IntPtr ptr = IntPtr.Zero;
-                Interop.Check(Native.lex_receiver_new(o, ref ptr, ref err), err);
-                handle = new ReceiverHandle(ptr);
-            }
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(options); // shared and cached: not disposed
+            IntPtr err = IntPtr.Zero;
+            IntPtr ptr = IntPtr.Zero;
+            Interop.Check(Native.lex_receiver_new(o, ref ptr, ref err), err);
+            handle = new ReceiverHandle(ptr);
         }
 
         /// <summary>Receives one message given as bytes in any format.</summary>

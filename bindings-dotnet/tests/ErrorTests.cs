@@ -59,6 +59,23 @@ namespace LexEdi.Tests
         }
 
         [Test]
+        public void ChangedOptionsApplyFromTheNextCall()
+        {
+            const string deep = "{\"lex\":{\"header\":{\"a\":{\"b\":{}}}}}";
+            var options = new ValidationOptions();
+            Assert.That(Lex.Parse(deep, Format.Auto, options).MessageTypeName, Is.Null);
+            options.MaxDepth = 3;
+            Assert.Throws<LimitException>(() => Lex.Parse(deep, Format.Auto, options));
+            Assert.Throws<LimitException>(() => Lex.Parse(deep, Format.Auto, options));
+            options.MaxDepth = null;
+            Assert.That(Lex.Parse(deep, Format.Auto, options).MessageId, Is.Null);
+            options.Level = 9;
+            Assert.Throws<LexArgumentException>(() => Lex.Parse(deep, Format.Auto, options));
+            options.Level = 3;
+            Assert.That(Lex.Parse(deep, Format.Auto, options).MessageId, Is.Null);
+        }
+
+        [Test]
         public void BadArgumentsAreArgumentExceptions()
         {
             Assert.That(Assert.Throws<LexArgumentException>(() => Lex.Validate(ApiTests.Lead, new ValidationOptions { Level = 4 })).Code, Is.EqualTo("INVALID_ARGUMENT"));
