@@ -117,7 +117,7 @@ function checkTransition(from, to, policy) {
 async function parseAsync(input, options) {
   if (input instanceof Message) return input;
   if (isMessageInput(input)) return parse(input, options);
-  return wrap(await settle(native.parseAsync(bytes(input), readArgs(options))));
+  return wrap(await settle(call(() => native.parseAsync(bytes(input), readArgs(options)))));
 }
 
 /** Like `validate`, with the work done on the libuv thread pool. */
@@ -125,9 +125,9 @@ async function validateAsync(input, options) {
   const args = validateArgs(options);
   if (input instanceof Message || isMessageInput(input)) {
     const m = toNative(input, { limits: args.limits });
-    return report(await settle(native.validateMessageAsync(m, args)));
+    return report(await settle(call(() => native.validateMessageAsync(m, args))));
   }
-  return report(await settle(native.validateAsync(bytes(input), args)));
+  return report(await settle(call(() => native.validateAsync(bytes(input), args))));
 }
 
 /** Like `convert`, with the work done on the libuv thread pool. */
@@ -135,9 +135,9 @@ async function convertAsync(input, to, options) {
   const args = writeArgs(options);
   if (input instanceof Message || isMessageInput(input)) {
     const m = toNative(input, { limits: args.limits });
-    return settle(native.serializeAsync(m, to, args));
+    return settle(call(() => native.serializeAsync(m, to, args)));
   }
-  return settle(native.convertAsync(bytes(input), to, args));
+  return settle(call(() => native.convertAsync(bytes(input), to, args)));
 }
 
 function receipt(r) {
