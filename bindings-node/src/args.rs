@@ -176,7 +176,9 @@ pub(crate) fn read(a: Option<&ReadArgs>) -> napi::Result<(Option<Format>, ReadOp
 }
 
 /// Core validation options (and the byte-input format).
-pub(crate) fn validate(a: Option<&ValidateArgs>) -> napi::Result<(Option<Format>, ValidateOptions)> {
+pub(crate) fn validate(
+    a: Option<&ValidateArgs>,
+) -> napi::Result<(Option<Format>, ValidateOptions)> {
     let a = a.cloned().unwrap_or_default();
     let level = match a.level {
         None => 2,

@@ -30,7 +30,11 @@ impl NativeMessage {
                 pretty,
                 ..WriteOptions::default()
             };
-            lex(api::serialize(&self.inner, required_format(&format)?, &opts))
+            lex(api::serialize(
+                &self.inner,
+                required_format(&format)?,
+                &opts,
+            ))
         })
     }
 
@@ -56,7 +60,12 @@ impl NativeMessage {
     #[napi(catch_unwind)]
     pub fn read_issues_json(&self) -> napi::Result<String> {
         guard(|| {
-            let issues = self.inner.read_issues().iter().map(|i| i.to_value()).collect();
+            let issues = self
+                .inner
+                .read_issues()
+                .iter()
+                .map(|i| i.to_value())
+                .collect();
             Ok(lex_core::codec::json_write::to_string(
                 &lex_core::Value::Array(issues),
                 false,

@@ -130,7 +130,11 @@ pub fn acknowledge(
 ) -> napi::Result<NativeMessage> {
     guard(|| {
         let a = options.unwrap_or_default();
-        let report = a.report_json.as_deref().map(report::from_json).transpose()?;
+        let report = a
+            .report_json
+            .as_deref()
+            .map(report::from_json)
+            .transpose()?;
         let opts = build_options(&a)?;
         lex(api::acknowledge_with(
             &message.inner,

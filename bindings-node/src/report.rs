@@ -15,7 +15,9 @@ fn text(v: &Value, key: &str) -> Option<String> {
 fn issue(v: &Value) -> napi::Result<Issue> {
     let level = text(v, "level")
         .and_then(|l| Level::parse(&l))
-        .ok_or_else(|| bad_arg("every report issue needs a level (CRITICAL, ERROR, WARNING, INFO)"))?;
+        .ok_or_else(|| {
+            bad_arg("every report issue needs a level (CRITICAL, ERROR, WARNING, INFO)")
+        })?;
     let code = text(v, "code").ok_or_else(|| bad_arg("every report issue needs a code"))?;
     let mut i = Issue::new(
         level,

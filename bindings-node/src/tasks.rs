@@ -88,7 +88,9 @@ impl Task for ParseTask {
     type JsValue = NativeMessage;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        Ok(guard_core(|| api::parse(&self.input, self.format, &self.read)))
+        Ok(guard_core(|| {
+            api::parse(&self.input, self.format, &self.read)
+        }))
     }
 
     fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<NativeMessage> {
@@ -179,4 +181,3 @@ pub fn parse_async(
         }))
     })
 }
-

@@ -37,7 +37,7 @@ test('parse accepts a string, a Buffer, a Uint8Array, an ArrayBuffer and a plain
     assert.ok(m instanceof lex.Message);
     assert.ok(m.equals(first));
     assert.equal(m.messageType, 'LEAD');
-    assert.equal(m.messageId, 'a1b2c3d4-e5f6-4a7b-8c9d-00000000n001');
+    assert.equal(m.messageId, 'a1b2c3d4-e5f6-4a7b-8c9d-0000000a0001');
     assert.equal(m.sourceFormat, 'json');
   }
   assert.equal(lex.parse(first), first, 'a Message passes through');
@@ -199,7 +199,7 @@ test('Receiver: accepted, duplicate, rejected', () => {
   const again = rx.receive(Buffer.from(leadText()));
   assert.equal(again.duplicate, true);
   assert.ok(again.ack.equals(first.ack));
-  const other = rx.receive(lead({ header: { messageId: 'a1b2c3d4-e5f6-4a7b-8c9d-00000000n002' }, lead: { leadId: 'LEAD-N-0002' } }));
+  const other = rx.receive(lead({ header: { messageId: 'a1b2c3d4-e5f6-4a7b-8c9d-0000000a0002' }, lead: { leadId: 'LEAD-N-0002' } }));
   assert.equal(other.duplicateOfLead, 'LEAD-N-0001', 'same customer, other active lead');
   const bad = rx.receive({ lex: { header: { messageType: 'LEAD', messageId: 'x' }, payload: {} } });
   assert.equal(bad.outcome, 'REJECTED');

@@ -5,7 +5,7 @@ export function lead(overrides = {}) {
   return {
     lex: {
       header: {
-        messageId: 'a1b2c3d4-e5f6-4a7b-8c9d-00000000n001',
+        messageId: 'a1b2c3d4-e5f6-4a7b-8c9d-0000000a0001',
         messageType: 'LEAD',
         version: '1.0',
         timestamp: '2026-04-03T10:00:00Z',
@@ -24,8 +24,15 @@ export function lead(overrides = {}) {
             emailAddress: 'jane.smith@example.com',
             phoneNumber: '+14155551234',
           },
-          desiredProduct: { productType: 'VEHICLE_NEW', make: 'Honda', model: 'Accord' },
-          metadata: { createdDate: '2026-04-03T10:00:00Z' },
+          desiredProduct: {
+            productType: 'VEHICLE_NEW',
+            assetClass: 'VEHICLE',
+            make: 'Toyota',
+            model: 'Camry',
+            year: 2027,
+            condition: 'NEW',
+          },
+          metadata: { createdDate: '2026-04-03T10:00:00Z', countryCode: 'US', language: 'en-US' },
           ...(overrides.lead ?? {}),
         },
       },

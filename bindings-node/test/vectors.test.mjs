@@ -9,7 +9,7 @@ import { vectorFiles, runVector } from './vector-runner.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const own = path.join(root, 'tests', 'vectors');
-const spec = path.join(root, process.env.SPEC_DIR ?? '../shared/spec/lex-1.0', 'tests', 'conformance');
+const spec = path.join(path.resolve(root, process.env.SPEC_DIR ?? '../shared/spec/lex-1.0'), 'tests', 'conformance');
 
 for (const file of vectorFiles(own)) {
   test(`vector ${path.relative(own, file)}`, () => runVector(file));
