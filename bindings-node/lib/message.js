@@ -101,6 +101,11 @@ class Message {
   get [Symbol.toStringTag]() {
     return 'Message';
   }
+
+  /** How `console.log` and `util.inspect` show a message. */
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `Message <${this.messageType ?? '?'} ${this.messageId ?? 'no messageId'}>`;
+  }
 }
 
 function wrap(handle) {

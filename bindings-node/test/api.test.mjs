@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { inspect } from 'node:util';
 import * as esm from '../index.mjs';
 import lex from './lex.mjs';
 import { NOW, lead, leadText } from './fixtures.mjs';
@@ -58,6 +59,7 @@ test('Message text, objects and JSON.stringify', () => {
   assert.equal(JSON.stringify({ wrapped: m }), `{"wrapped":${leadText()}}`);
   assert.equal(Object.prototype.toString.call(m), '[object Message]');
   assert.throws(() => new lex.Message(), TypeError);
+  assert.equal(inspect(m), 'Message <LEAD a1b2c3d4-e5f6-4a7b-8c9d-0000000a0001>');
 });
 
 test('number lexemes survive text input exactly and follow JavaScript formatting for objects', () => {
