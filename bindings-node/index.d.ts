@@ -269,6 +269,8 @@ export function newMessage(
   receiverId: string,
   options?: NewMessageOptions,
 ): Message;
+/** The HTTP status recommended for a report: 200 valid, 410 TTL expired, 422 invalid. */
+export function httpStatus(report: Report): number;
 /** True unless `from → to` is forbidden (default policy); unknown statuses throw ArgumentError. */
 export function transitionAllowed(from: Status | string, to: Status | string): boolean;
 /** The verdict on `from → to` under `policy`. */

@@ -103,6 +103,12 @@ function newMessage(type, payload, senderId, receiverId, options) {
   );
 }
 
+/** The HTTP status recommended for a report: 200 valid, 410 TTL expired, 422 invalid. */
+function httpStatus(report) {
+  if (report === null || typeof report !== 'object') throw new ArgumentError('httpStatus needs a report object');
+  return call(() => native.httpStatus(JSON.stringify(report)));
+}
+
 /** True when the lead may move `from → to` under the default policy. */
 function transitionAllowed(from, to) {
   return call(() => native.transitionAllowed(str(from, 'from') ?? '', str(to, 'to') ?? ''));
@@ -201,6 +207,7 @@ module.exports = {
   newMessage,
   transitionAllowed,
   checkTransition,
+  httpStatus,
   Message,
   Receiver,
   LexError,

@@ -19,6 +19,7 @@ export const {
   newMessage,
   transitionAllowed,
   checkTransition,
+  httpStatus,
   Message,
   Receiver,
   LexError,

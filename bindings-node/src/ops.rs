@@ -175,6 +175,12 @@ pub fn new_message(
     })
 }
 
+/// The HTTP status recommended for a report (200 valid, 410 TTL expired, 422 invalid).
+#[napi(catch_unwind)]
+pub fn http_status(report_json: String) -> napi::Result<u32> {
+    guard(|| Ok(u32::from(report::from_json(&report_json)?.http_status())))
+}
+
 /// True when `from → to` is allowed under the default policy.
 #[napi(catch_unwind)]
 pub fn transition_allowed(from: String, to: String) -> napi::Result<bool> {
