@@ -7,9 +7,21 @@
 export type Format = 'json' | 'xml' | 'x12' | 'edifact';
 /** A lead status (one of {@link STATUSES}). */
 export type Status =
-  | 'CART' | 'SHOPPING' | 'EXPLORING' | 'TEST_DRIVE_REQUESTED' | 'TEST_DRIVE_COMPLETED'
-  | 'TRADE_IN' | 'EXPRESSED_INTEREST' | 'RESERVATION' | 'APPOINTMENT_REQUEST'
-  | 'IN_NEGOTIATION' | 'ORDER' | 'ORDER_CONFIRMED' | 'IN_DELIVERY' | 'DELIVERED' | 'ARCHIVED';
+  | 'CART'
+  | 'SHOPPING'
+  | 'EXPLORING'
+  | 'TEST_DRIVE_REQUESTED'
+  | 'TEST_DRIVE_COMPLETED'
+  | 'TRADE_IN'
+  | 'EXPRESSED_INTEREST'
+  | 'RESERVATION'
+  | 'APPOINTMENT_REQUEST'
+  | 'IN_NEGOTIATION'
+  | 'ORDER'
+  | 'ORDER_CONFIRMED'
+  | 'IN_DELIVERY'
+  | 'DELIVERED'
+  | 'ARCHIVED';
 /** A message type (one of {@link MESSAGE_TYPES}). */
 export type MessageType = 'LEAD' | 'ASSET' | 'ACKNOWLEDGMENT' | 'SUBSCRIPTION' | 'LEAD_CLOSURE';
 /** Severity of an issue; CRITICAL and ERROR make a message invalid. */
@@ -257,7 +269,11 @@ export function serializeAll(messages: Iterable<MessageInput>, to: Format, optio
 /** The format detected from the first bytes, or null. */
 export function detect(input: RawInput): Format | null;
 /** The customer dedup fingerprint (64 hex characters). */
-export function fingerprint(email: string | null | undefined, phone: string | null | undefined, lastName: string | null | undefined): string;
+export function fingerprint(
+  email: string | null | undefined,
+  phone: string | null | undefined,
+  lastName: string | null | undefined,
+): string;
 export function fingerprint(parts: { email?: string | null; phone?: string | null; lastName?: string | null }): string;
 /** The ACKNOWLEDGMENT answering `message`. */
 export function acknowledge(message: MessageInput, options?: AcknowledgeOptions): Message;

@@ -30,7 +30,9 @@ const VERSION = C.version;
 const LEX_VERSION = C.lexVersion;
 
 function isMessageInput(input) {
-  return input !== null && typeof input === 'object' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer);
+  return (
+    input !== null && typeof input === 'object' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)
+  );
 }
 
 /** The native message for any input: a Message, a plain object, or text/bytes. */
@@ -99,7 +101,15 @@ function acknowledge(message, options) {
 function newMessage(type, payload, senderId, receiverId, options) {
   const args = buildArgs(options);
   return wrap(
-    call(() => native.newMessage(str(type, 'type'), payload, str(senderId, 'senderId') ?? '', str(receiverId, 'receiverId') ?? '', args)),
+    call(() =>
+      native.newMessage(
+        str(type, 'type'),
+        payload,
+        str(senderId, 'senderId') ?? '',
+        str(receiverId, 'receiverId') ?? '',
+        args,
+      ),
+    ),
   );
 }
 

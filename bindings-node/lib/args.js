@@ -93,7 +93,12 @@ function validateArgs(options) {
 function writeArgs(options) {
   if (typeof options === 'boolean') return { pretty: options };
   const o = optionsObject(options, 'options');
-  return { from: str(o.from, 'from'), pretty: bool(o.pretty, 'pretty'), mode: str(o.mode, 'mode'), limits: limits(o.limits) };
+  return {
+    from: str(o.from, 'from'),
+    pretty: bool(o.pretty, 'pretty'),
+    mode: str(o.mode, 'mode'),
+    limits: limits(o.limits),
+  };
 }
 
 function buildArgs(options) {

@@ -76,8 +76,15 @@ function describe(record) {
 
 // N-API argument conversion failures (a wrong type reached the native layer).
 const NAPI_ARGUMENT_CODES = new Set([
-  'InvalidArg', 'ObjectExpected', 'StringExpected', 'NameExpected', 'FunctionExpected',
-  'NumberExpected', 'BooleanExpected', 'ArrayExpected', 'BigintExpected',
+  'InvalidArg',
+  'ObjectExpected',
+  'StringExpected',
+  'NameExpected',
+  'FunctionExpected',
+  'NumberExpected',
+  'BooleanExpected',
+  'ArrayExpected',
+  'BigintExpected',
 ]);
 
 /** Turns whatever the native layer threw into a LexError (subclass). */

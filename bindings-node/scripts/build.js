@@ -16,19 +16,26 @@ const i = argv.indexOf('--profile');
 const profile = (i >= 0 ? argv[i + 1] : undefined) || process.env.LEX_NODE_PROFILE || 'release';
 
 if (!fs.existsSync(path.join(root, 'Cargo.toml'))) {
-  console.error(`lex: expected the lex Cargo workspace at ${root}; install the package from a checkout of the repository`);
+  console.error(
+    `lex: expected the lex Cargo workspace at ${root}; install the package from a checkout of the repository`,
+  );
   process.exit(1);
 }
 
 const cargo = process.env.CARGO || 'cargo';
-const r = spawnSync(cargo, ['build', '--quiet', '-p', 'lex-node', '--profile', profile], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(cargo, ['build', '--quiet', '-p', 'lex-node', '--profile', profile], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (r.error) {
   console.error(`lex: could not run ${cargo} (${r.error.message}); the package needs Rust and cargo to build`);
   process.exit(1);
 }
 if (r.status !== 0) process.exit(r.status || 1);
 
-const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const targetDir = process.env.CARGO_TARGET_DIR
+  ? path.resolve(root, process.env.CARGO_TARGET_DIR)
+  : path.join(root, 'target');
 const outDir = path.join(targetDir, profile === 'dev' ? 'debug' : profile);
 const lib = { darwin: 'liblex_node.dylib', win32: 'lex_node.dll' }[process.platform] || 'liblex_node.so';
 const from = path.join(outDir, lib);

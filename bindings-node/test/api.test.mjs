@@ -31,7 +31,13 @@ test('constants', () => {
 test('parse accepts a string, a Buffer, a Uint8Array, an ArrayBuffer and a plain object', () => {
   const text = leadText();
   const buf = Buffer.from(text);
-  const inputs = [text, buf, new Uint8Array(buf), buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length), lead()];
+  const inputs = [
+    text,
+    buf,
+    new Uint8Array(buf),
+    buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length),
+    lead(),
+  ];
   const first = lex.parse(text);
   for (const input of inputs) {
     const m = lex.parse(input);
@@ -63,9 +69,15 @@ test('Message text, objects and JSON.stringify', () => {
 });
 
 test('number lexemes survive text input exactly and follow JavaScript formatting for objects', () => {
-  const text = '{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"x":15.0,"y":1E+2,"z":12345678901234567890123}}}}';
+  const text =
+    '{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"x":15.0,"y":1E+2,"z":12345678901234567890123}}}}';
   assert.equal(lex.parse(text).toJson(), text);
-  const obj = { lex: { header: { messageType: 'LEAD' }, payload: { lead: { a: 0.1, b: 1e21, c: -0, d: 5e-7, e: 12345678901234567890n, f: 15.0 } } } };
+  const obj = {
+    lex: {
+      header: { messageType: 'LEAD' },
+      payload: { lead: { a: 0.1, b: 1e21, c: -0, d: 5e-7, e: 12345678901234567890n, f: 15.0 } },
+    },
+  };
   assert.equal(
     lex.parse(obj).toJson(),
     '{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"a":0.1,"b":1e+21,"c":0,"d":5e-7,"e":12345678901234567890,"f":15}}}}',
@@ -73,7 +85,9 @@ test('number lexemes survive text input exactly and follow JavaScript formatting
 });
 
 test('plain objects: key order, undefined properties, toJSON, and what JSON cannot hold', () => {
-  const obj = { lex: { payload: {}, header: { z: 1, a: 2, skipped: undefined, when: new Date(Date.UTC(2026, 3, 3)) } } };
+  const obj = {
+    lex: { payload: {}, header: { z: 1, a: 2, skipped: undefined, when: new Date(Date.UTC(2026, 3, 3)) } },
+  };
   assert.equal(
     lex.parse(obj).toJson(),
     '{"lex":{"payload":{},"header":{"z":1,"a":2,"when":"2026-04-03T00:00:00.000Z"}}}',
@@ -98,7 +112,10 @@ test('validate returns a plain report; options are honoured', () => {
   const r = lex.validate(leadText(), { now: NOW });
   assert.deepEqual(Object.keys(r), ['valid', 'errors', 'warnings']);
   assert.equal(r.valid, true);
-  const bad = lex.validate({ lex: { header: { messageType: 'INQUIRY' }, payload: {} } }, { now: new Date(NOW), level: 'L1' });
+  const bad = lex.validate(
+    { lex: { header: { messageType: 'INQUIRY' }, payload: {} } },
+    { now: new Date(NOW), level: 'L1' },
+  );
   assert.equal(bad.valid, false);
   const issue = bad.errors.find((i) => i.code === 'INVALID_ENUM_VALUE');
   assert.ok(issue, JSON.stringify(bad));
@@ -115,7 +132,10 @@ test('a future timestamp is judged against the injected clock', () => {
   const input = leadText({ header: { timestamp: '2026-04-03T12:05:00Z' } });
   const r = lex.validate(input, { now: NOW });
   assert.equal(r.valid, false);
-  assert.ok(r.errors.some((i) => i.code === 'FUTURE_TIMESTAMP' || i.pointer === '/lex/header/timestamp'), JSON.stringify(r.errors));
+  assert.ok(
+    r.errors.some((i) => i.code === 'FUTURE_TIMESTAMP' || i.pointer === '/lex/header/timestamp'),
+    JSON.stringify(r.errors),
+  );
   assert.equal(lex.validate(input, { now: '2026-04-03T12:10:00Z' }).valid, true);
 });
 
@@ -128,7 +148,7 @@ test('convert and detect', () => {
   assert.equal(lex.detect(leadText()), 'json');
   assert.equal(lex.detect('<?xml version="1.0"?><lex/>'), 'xml');
   assert.equal(lex.detect(Buffer.from('ISA*00*')), 'x12');
-  assert.equal(lex.detect('UNA:+.? \'UNB+UNOC:3'), 'edifact');
+  assert.equal(lex.detect("UNA:+.? 'UNB+UNOC:3"), 'edifact');
   assert.equal(lex.detect('hello'), null);
   assert.equal(lex.detect(''), null);
 });
@@ -157,7 +177,14 @@ test('newMessage fills id, timestamp and version', () => {
   const m = lex.newMessage('LEAD', { leadId: 'L-1', status: 'CART' }, 'S-1', 'R-1', { now: NOW, messageId: 'm-1' });
   assert.deepEqual(m.toObject(), {
     lex: {
-      header: { messageId: 'm-1', messageType: 'LEAD', version: '1.0', timestamp: NOW, senderId: 'S-1', receiverId: 'R-1' },
+      header: {
+        messageId: 'm-1',
+        messageType: 'LEAD',
+        version: '1.0',
+        timestamp: NOW,
+        senderId: 'S-1',
+        receiverId: 'R-1',
+      },
       payload: { lead: { leadId: 'L-1', status: 'CART' } },
     },
   });
@@ -185,7 +212,9 @@ test('acknowledge: default status, report carried, options', () => {
   assert.equal(lex.acknowledge(msg, { status: 'ACCEPTED' }).toObject().lex.payload.acknowledgment.status, 'RECEIVED');
   assert.throws(() => lex.acknowledge(msg, { status: 'MAYBE' }), { name: 'ArgumentError' });
   assert.throws(() => lex.acknowledge(ack), { name: 'ArgumentError', code: 'INVALID_ARGUMENT' });
-  assert.throws(() => lex.acknowledge(msg, { report: { valid: false, errors: [{ code: 'X' }] } }), { name: 'ArgumentError' });
+  assert.throws(() => lex.acknowledge(msg, { report: { valid: false, errors: [{ code: 'X' }] } }), {
+    name: 'ArgumentError',
+  });
 });
 
 test('Receiver: accepted, duplicate, rejected', () => {
@@ -201,7 +230,9 @@ test('Receiver: accepted, duplicate, rejected', () => {
   const again = rx.receive(Buffer.from(leadText()));
   assert.equal(again.duplicate, true);
   assert.ok(again.ack.equals(first.ack));
-  const other = rx.receive(lead({ header: { messageId: 'a1b2c3d4-e5f6-4a7b-8c9d-0000000a0002' }, lead: { leadId: 'LEAD-N-0002' } }));
+  const other = rx.receive(
+    lead({ header: { messageId: 'a1b2c3d4-e5f6-4a7b-8c9d-0000000a0002' }, lead: { leadId: 'LEAD-N-0002' } }),
+  );
   assert.equal(other.duplicateOfLead, 'LEAD-N-0001', 'same customer, other active lead');
   const bad = rx.receive({ lex: { header: { messageType: 'LEAD', messageId: 'x' }, payload: {} } });
   assert.equal(bad.outcome, 'REJECTED');
@@ -212,7 +243,12 @@ test('Receiver: accepted, duplicate, rejected', () => {
 });
 
 test('read warnings of normalised aliases are exposed on the message', () => {
-  const m = lex.parse({ lex: { header: { messageType: 'LEAD', lexVersion: '1.0' }, payload: { lead: { customer: { email: 'a@example.com' } } } } });
+  const m = lex.parse({
+    lex: {
+      header: { messageType: 'LEAD', lexVersion: '1.0' },
+      payload: { lead: { customer: { email: 'a@example.com' } } },
+    },
+  });
   assert.deepEqual(
     m.readIssues.map((i) => [i.level, i.code, i.pointer]),
     [
@@ -220,5 +256,8 @@ test('read warnings of normalised aliases are exposed on the message', () => {
       ['WARNING', 'ALIAS_NORMALIZED', '/lex/payload/lead/customer/emailAddress'],
     ],
   );
-  assert.equal(m.toJson(), '{"lex":{"header":{"messageType":"LEAD","version":"1.0"},"payload":{"lead":{"customer":{"emailAddress":"a@example.com"}}}}}');
+  assert.equal(
+    m.toJson(),
+    '{"lex":{"header":{"messageType":"LEAD","version":"1.0"},"payload":{"lead":{"customer":{"emailAddress":"a@example.com"}}}}}',
+  );
 });

@@ -26,11 +26,17 @@ test('convertAsync and parseAsync', async () => {
 });
 
 test('async failures reject with the LexError family', async () => {
-  await assert.rejects(lex.validateAsync('{"lex":'), (e) => e instanceof lex.ParseError && e.code === 'SYNTAX_ERROR' && e.offset === 7);
+  await assert.rejects(
+    lex.validateAsync('{"lex":'),
+    (e) => e instanceof lex.ParseError && e.code === 'SYNTAX_ERROR' && e.offset === 7,
+  );
   await assert.rejects(lex.convertAsync('{"lex":{}}', 'yaml'), { name: 'ArgumentError', code: 'INVALID_ARGUMENT' });
   await assert.rejects(lex.parseAsync(42), { name: 'ArgumentError' });
   await assert.rejects(lex.validateAsync(leadText(), { level: 0 }), { name: 'ArgumentError' });
-  await assert.rejects(lex.parseAsync(`{"lex":${'['.repeat(1000)}`), { name: 'LimitError', code: 'DEPTH_LIMIT_EXCEEDED' });
+  await assert.rejects(lex.parseAsync(`{"lex":${'['.repeat(1000)}`), {
+    name: 'LimitError',
+    code: 'DEPTH_LIMIT_EXCEEDED',
+  });
   const m = lex.parse(leadText());
   // X12 writing is another area's work: today it rejects with the core's code, later it resolves.
   const outcome = await m.toAsync('x12').then(
@@ -49,7 +55,9 @@ test('async failures reject with the LexError family', async () => {
 test('the async work runs off the main thread: many large validations interleave with the event loop', async () => {
   // A large message (~2 MB of extension data) validated 8 times concurrently.
   const big = lead();
-  big.lex.extensions = [{ name: 'bulk', data: Array.from({ length: 20000 }, (_, i) => ({ i, text: `item ${i} `.repeat(8) })) }];
+  big.lex.extensions = [
+    { name: 'bulk', data: Array.from({ length: 20000 }, (_, i) => ({ i, text: `item ${i} `.repeat(8) })) },
+  ];
   const text = JSON.stringify(big);
   assert.ok(text.length > 1_000_000);
   let ticks = 0;

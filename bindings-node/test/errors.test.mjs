@@ -87,7 +87,10 @@ test('a cyclic or oversized object is a LimitError with the path, not a crash', 
   assert.ok(e.path.startsWith('/lex/header/self/self'));
   const wide = { lex: { items: Array.from({ length: 50 }, (_, i) => i) } };
   assert.equal(thrown(() => lex.parse(wide, { limits: { maxNodes: 20 } })).code, 'COUNT_LIMIT_EXCEEDED');
-  assert.equal(thrown(() => lex.parse({ lex: { s: 'x'.repeat(100) } }, { limits: { maxStringBytes: 10 } })).code, 'TOKEN_LIMIT_EXCEEDED');
+  assert.equal(
+    thrown(() => lex.parse({ lex: { s: 'x'.repeat(100) } }, { limits: { maxStringBytes: 10 } })).code,
+    'TOKEN_LIMIT_EXCEEDED',
+  );
   assert.equal(thrown(() => lex.parse({ notLex: 1 })).code, 'NOT_A_LEX_MESSAGE');
 });
 

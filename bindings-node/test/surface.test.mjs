@@ -24,7 +24,9 @@ test('index.d.ts declares every runtime export and nothing else', () => {
 
 test('Message methods declared in index.d.ts exist', () => {
   const body = dts.slice(dts.indexOf('export class Message'), dts.indexOf('export interface Receipt'));
-  const members = [...body.matchAll(/^ {2}(?:readonly )?(\w+)[(:]/gm)].map((m) => m[1]).filter((n) => n !== 'constructor');
+  const members = [...body.matchAll(/^ {2}(?:readonly )?(\w+)[(:]/gm)]
+    .map((m) => m[1])
+    .filter((n) => n !== 'constructor');
   assert.ok(members.length >= 15, members.join());
   const m = lex.parse('{"lex":{"header":{},"payload":{}}}');
   for (const name of members) assert.notEqual(m[name], undefined, name);

@@ -123,7 +123,11 @@ export function assertIssues(actual, expected, what, id) {
     unused.splice(i, 1);
   }
   const unexpected = unused.filter((a) => !tolerated(id, a));
-  assert.deepEqual(unexpected.map((a) => `${a.level} ${a.code} ${a.field}`), [], `${msg}\n  unexpected issues`);
+  assert.deepEqual(
+    unexpected.map((a) => `${a.level} ${a.code} ${a.field}`),
+    [],
+    `${msg}\n  unexpected issues`,
+  );
 }
 
 function assertReport(report, expected, id) {
@@ -155,7 +159,8 @@ function assertTree(message, rawTree, id) {
   const actual = message.toJson();
   assert.equal(JSON.stringify(JSON.parse(actual)), JSON.stringify(JSON.parse(rawTree)), `${id}: tree`);
   const want = lex.parse(rawTree, 'json');
-  if (want.readIssues.length === 0) assert.ok(message.equals(want), `${id}: number lexemes\n  actual:   ${actual}\n  expected: ${want.toJson()}`);
+  if (want.readIssues.length === 0)
+    assert.ok(message.equals(want), `${id}: number lexemes\n  actual:   ${actual}\n  expected: ${want.toJson()}`);
 }
 
 function ackBody(ack) {
@@ -165,7 +170,8 @@ function ackBody(ack) {
 const ops = {
   validate(vec) {
     const { v } = vec;
-    const idempotent = v.duplicate !== undefined || v.scenario === 'DUPLICATE_SUBMISSION' || v.expected.idempotent === true;
+    const idempotent =
+      v.duplicate !== undefined || v.scenario === 'DUPLICATE_SUBMISSION' || v.expected.idempotent === true;
     if (idempotent) return ops.idempotency(vec);
     const options = validateOptions(v, vec.now);
     const message = lex.parse(inputOf(vec, [], v), { format: v.format, mode: v.mode });
@@ -199,14 +205,24 @@ const ops = {
     assert.deepEqual(second.report, first.report, `${v.id}: the duplicate gets the original report`);
     assert.equal(second.httpStatus, first.httpStatus, `${v.id}: the duplicate gets the original status`);
     assert.equal(second.outcome, first.outcome, `${v.id}: the duplicate gets the original outcome`);
-    assert.ok((second.ack === null && first.ack === null) || second.ack.equals(first.ack), `${v.id}: the duplicate gets the original acknowledgment`);
+    assert.ok(
+      (second.ack === null && first.ack === null) || second.ack.equals(first.ack),
+      `${v.id}: the duplicate gets the original acknowledgment`,
+    );
     const e1 = v.expected.firstSubmission ?? v.expected;
     const e2 = v.expected.firstSubmission ? v.expected.duplicateSubmission : v.expected;
-    for (const [r, e] of [[first, e1], [second, e2]]) {
+    for (const [r, e] of [
+      [first, e1],
+      [second, e2],
+    ]) {
       if (!e) continue;
       assertReport(r.report, e, v.id);
       if (e.acknowledgmentStatus !== undefined) {
-        assert.equal(r.ack ? ackBody(r.ack).status : '(no acknowledgment)', e.acknowledgmentStatus, `${v.id}: acknowledgment status`);
+        assert.equal(
+          r.ack ? ackBody(r.ack).status : '(no acknowledgment)',
+          e.acknowledgmentStatus,
+          `${v.id}: acknowledgment status`,
+        );
       }
     }
   },
@@ -240,7 +256,12 @@ const ops = {
       const before = lex.parseAll(input, { format: from });
       const after = lex.parseAll(output, { format: v.to });
       assert.equal(after.length, before.length, `${v.id}: message count after the round trip`);
-      before.forEach((m, i) => assert.ok(after[i].equals(m), `${v.id}: message ${i} changed\n  before: ${m.toJson()}\n  after:  ${after[i].toJson()}`));
+      before.forEach((m, i) =>
+        assert.ok(
+          after[i].equals(m),
+          `${v.id}: message ${i} changed\n  before: ${m.toJson()}\n  after:  ${after[i].toJson()}`,
+        ),
+      );
     }
   },
 
@@ -274,7 +295,8 @@ const ops = {
     }
     const body = ackBody(ack);
     if (v.expected.status !== undefined) assert.equal(body.status, v.expected.status, `${v.id}: status`);
-    if (v.expected.correlationId !== undefined) assert.equal(body.correlationId, v.expected.correlationId, `${v.id}: correlationId`);
+    if (v.expected.correlationId !== undefined)
+      assert.equal(body.correlationId, v.expected.correlationId, `${v.id}: correlationId`);
   },
 
   receive(vec) {
@@ -293,7 +315,8 @@ const ops = {
         const codes = [...r.report.errors, ...r.report.warnings].map((x) => x.code).sort();
         assert.deepEqual(codes, [...e.codes].sort(), `${id}: codes`);
       }
-      if (e.ackStatus !== undefined) assert.equal(r.ack ? ackBody(r.ack).status : null, e.ackStatus, `${id}: ackStatus`);
+      if (e.ackStatus !== undefined)
+        assert.equal(r.ack ? ackBody(r.ack).status : null, e.ackStatus, `${id}: ackStatus`);
       if (e.duplicateOfLead !== undefined) assert.equal(r.duplicateOfLead, e.duplicateOfLead, `${id}: duplicateOfLead`);
     });
   },

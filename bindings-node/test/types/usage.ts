@@ -17,15 +17,26 @@ const header: unknown = obj.lex['header'];
 const fp: string | null = msg.fingerprint();
 const same: boolean = msg.equals(again);
 
-const report: Report = lex.validate(msg, { level: 'L2', now: new Date(), policy: 'strict-table', previousStatus: 'CART' });
+const report: Report = lex.validate(msg, {
+  level: 'L2',
+  now: new Date(),
+  policy: 'strict-table',
+  previousStatus: 'CART',
+});
 const first: Issue | undefined = report.errors[0];
 const code: string | undefined = first?.code;
 const rejected = first?.rejectedValue;
 
 const converted: string = lex.convert(text, 'json', { pretty: true, from: 'json' });
 const detected: Format | null = lex.detect(text);
-const hash: string = lex.fingerprint('a@example.com', '+14155551234', 'Smith') + lex.fingerprint({ email: 'a@example.com' });
-const ack: lex.Message = lex.acknowledge(msg, { report, status: 'RECEIVED', now: '2026-04-03T12:00:00Z', messageId: 'x' });
+const hash: string =
+  lex.fingerprint('a@example.com', '+14155551234', 'Smith') + lex.fingerprint({ email: 'a@example.com' });
+const ack: lex.Message = lex.acknowledge(msg, {
+  report,
+  status: 'RECEIVED',
+  now: '2026-04-03T12:00:00Z',
+  messageId: 'x',
+});
 const built: lex.Message = lex.newMessage('LEAD', { leadId: 'L-1' }, 'S', 'R', { now: new Date(0) });
 const ok: boolean = lex.transitionAllowed('CART', 'ORDER');
 const verdict: 'allowed' | 'unlisted' | 'forbidden' = lex.checkTransition('CART', 'ORDER', 'default');
@@ -39,14 +50,17 @@ const receipts: Receipt[] = receiver.receiveAll(Buffer.from(text));
 
 const statuses: readonly lex.Status[] = lex.STATUSES;
 const types: readonly lex.MessageType[] = lex.MESSAGE_TYPES;
-const versions: string = lex.VERSION + lex.LEX_VERSION + lex.FORMATS.join() + lex.ERROR_CODES.join() + lex.ACK_STATUSES.join();
+const versions: string =
+  lex.VERSION + lex.LEX_VERSION + lex.FORMATS.join() + lex.ERROR_CODES.join() + lex.ACK_STATUSES.join();
 
 async function asyncUse(): Promise<void> {
   const r: Report = await lex.validateAsync(Buffer.from(text), { level: 1 });
   const c: string = await lex.convertAsync(msg, 'xml');
   const m: lex.Message = await lex.parseAsync(text);
   const x: string = await m.toAsync('x12', { pretty: false });
-  void r; void c; void x;
+  void r;
+  void c;
+  void x;
 }
 
 function handle(e: unknown): string {
@@ -68,4 +82,33 @@ lex.convert(text, 'yaml');
 // @ts-expect-error: level out of range
 lex.validate(text, { level: 4 });
 
-void [again, fromObject, all, type, id, src, json, header, fp, same, code, rejected, converted, detected, hash, ack, built, ok, verdict, status, outcome, maybeAck, receipts, statuses, types, versions, asyncUse, handle];
+void [
+  again,
+  fromObject,
+  all,
+  type,
+  id,
+  src,
+  json,
+  header,
+  fp,
+  same,
+  code,
+  rejected,
+  converted,
+  detected,
+  hash,
+  ack,
+  built,
+  ok,
+  verdict,
+  status,
+  outcome,
+  maybeAck,
+  receipts,
+  statuses,
+  types,
+  versions,
+  asyncUse,
+  handle,
+];
