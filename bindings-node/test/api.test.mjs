@@ -261,3 +261,19 @@ test('read warnings of normalised aliases are exposed on the message', () => {
     '{"lex":{"header":{"messageType":"LEAD","version":"1.0"},"payload":{"lead":{"customer":{"emailAddress":"a@example.com"}}}}}',
   );
 });
+
+test('serializeAll writes one document per JSON message and rejects two', () => {
+  const m = lex.parse(leadText());
+  assert.equal(lex.serializeAll([m], 'json'), leadText());
+  assert.equal(lex.serializeAll([lead()], 'json', { pretty: true }), JSON.stringify(lead(), null, 2));
+  assert.throws(() => lex.serializeAll([m, m], 'json'), { name: 'ArgumentError', code: 'INVALID_ARGUMENT' });
+  assert.throws(() => lex.serializeAll([m], 'csv'), { name: 'ArgumentError' });
+});
+
+test('httpStatus follows the report', () => {
+  assert.equal(lex.httpStatus(lex.validate(leadText(), { now: NOW })), 200);
+  assert.equal(lex.httpStatus(lex.validate({ lex: { header: {}, payload: {} } }, { now: NOW })), 422);
+  const expired = { valid: false, errors: [{ level: 'CRITICAL', code: 'MESSAGE_TTL_EXPIRED' }], warnings: [] };
+  assert.equal(lex.httpStatus(expired), 410);
+  assert.throws(() => lex.httpStatus('valid'), { name: 'ArgumentError' });
+});
