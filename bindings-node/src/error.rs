@@ -4,6 +4,7 @@ use lex_core::codec::json_write;
 use lex_core::{Error as LexError, ErrorKind, Map, Value};
 use napi::Status;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 
 /// Prefix of the reason of every error this crate throws. What follows is a JSON record
 /// `{code, kind, message, line?, column?, ...}`; `lib/errors.js` recognises the prefix and
@@ -81,8 +82,22 @@ pub(crate) fn panic_error(payload: &(dyn std::any::Any + Send)) -> LexError {
     )
 }
 
+/// Silences the default panic hook, which would print the panic message (possibly message
+/// data) and a backtrace on the host's stderr: the panic reaches JavaScript as an
+/// `INTERNAL_ERROR` with its message instead. `LEX_PANIC_LOG=1` keeps the default hook for
+/// debugging. The hook belongs to this addon's copy of the Rust runtime only.
+fn quiet_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        if std::env::var_os("LEX_PANIC_LOG").is_none() {
+            std::panic::set_hook(Box::new(|_| {}));
+        }
+    });
+}
+
 /// Runs `f`, turning a panic into an `INTERNAL_ERROR` instead of unwinding into N-API.
 pub(crate) fn guard<T>(f: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
+    quiet_panics();
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(payload) => Err(to_napi(&panic_error(payload.as_ref()))),
@@ -91,6 +106,7 @@ pub(crate) fn guard<T>(f: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
 
 /// Runs core work on a worker thread, turning a panic into an `INTERNAL_ERROR` result.
 pub(crate) fn guard_core<T>(f: impl FnOnce() -> lex_core::Result<T>) -> lex_core::Result<T> {
+    quiet_panics();
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(payload) => Err(panic_error(payload.as_ref())),

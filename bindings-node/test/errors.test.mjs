@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import lex from './lex.mjs';
 import { leadText } from './fixtures.mjs';
 
@@ -176,4 +177,21 @@ test('a panic in the native code becomes a LexError and the process lives on', a
   assert.match(e.message, /probe three/);
   // Still alive and working.
   assert.equal(lex.parse(leadText()).messageType, 'LEAD');
+});
+
+test('a caught panic prints nothing on stderr unless LEX_PANIC_LOG is set', () => {
+  const script = `const n = require(${JSON.stringify(path.join(here, '..', 'lib', 'native.js'))});
+    try { n.debugPanic('secret customer data'); } catch (e) { process.stdout.write(e.message.includes('INTERNAL_ERROR') ? 'ok' : 'bad'); }`;
+  const logged = spawnSync(process.execPath, ['-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, LEX_PANIC_LOG: '' },
+  });
+  const env = { ...process.env };
+  delete env.LEX_PANIC_LOG;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env });
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, 'ok');
+  assert.equal(run.stderr, '');
+  assert.equal(logged.stdout, 'ok');
+  assert.match(logged.stderr, /secret customer data/, 'LEX_PANIC_LOG keeps the default report');
 });
