@@ -5,7 +5,7 @@
 //! their exact decimal digits. An object with a `toJSON` method (a `Date`, a `Message`) is
 //! replaced by its result, as `JSON.stringify` does. A property whose value is `undefined` is
 //! absent, as in JSON; everything else JSON cannot hold (`NaN`, `Infinity`, functions,
-//! symbols, `undefined` in an array) is an `INVALID_ARGUMENT` error rather than being dropped.
+//! symbols, `Map`, `Set`, `undefined` in an array) is an `INVALID_ARGUMENT` error rather than being dropped.
 //! Depth, node count and string size follow the same limits as the text readers, so a cyclic
 //! object is a `DEPTH_LIMIT_EXCEEDED` error, never a stack overflow.
 
@@ -146,6 +146,9 @@ impl Walker<'_> {
             return self.object(obj.to_unknown(), depth);
         }
         let keys = own_keys(&obj)?;
+        if keys.is_empty() {
+            self.reject_collection(&obj)?;
+        }
         let mut map = Map::with_capacity(keys.len());
         for key in keys {
             let item: Unknown = obj.get_named_property(&key)?;
@@ -158,6 +161,29 @@ impl Walker<'_> {
             map.insert(key, item);
         }
         Ok(Value::Object(map))
+    }
+}
+
+impl Walker<'_> {
+    /// A `Map` or `Set` has no own keys, so it would silently become `{}`: refuse it.
+    fn reject_collection(&self, obj: &Object<'_>) -> napi::Result<()> {
+        let ctor: Unknown = obj.get_named_property("constructor")?;
+        if ctor.get_type()? != ValueType::Function {
+            return Ok(());
+        }
+        // SAFETY: checked to be a function (an object) just above.
+        let name: Unknown = unsafe { ctor.cast::<Object>() }?.get_named_property("name")?;
+        if name.get_type()? != ValueType::String {
+            return Ok(());
+        }
+        // SAFETY: checked to be a string just above.
+        let name = unsafe { name.cast::<String>() }?;
+        if matches!(name.as_str(), "Map" | "Set" | "WeakMap" | "WeakSet") {
+            return Err(self.not_json(&format!(
+                "a {name} (convert it to a plain object or an array)"
+            )));
+        }
+        Ok(())
     }
 }
 

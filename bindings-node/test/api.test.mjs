@@ -100,6 +100,8 @@ test('plain objects: key order, undefined properties, toJSON, and what JSON cann
     [() => 1, '/lex/x'],
     [Symbol('s'), '/lex/x'],
     [[1, undefined], '/lex/x/1'],
+    [new Map([['a', 1]]), '/lex/x'],
+    [new Set([1]), '/lex/x'],
   ]) {
     assert.throws(
       () => lex.parse({ lex: { x: bad } }),
