@@ -5,7 +5,8 @@
 //! their exact decimal digits. An object with a `toJSON` method (a `Date`, a `Message`) is
 //! replaced by its result, as `JSON.stringify` does. A property whose value is `undefined` is
 //! absent, as in JSON; everything else JSON cannot hold (`NaN`, `Infinity`, functions,
-//! symbols, `Map`, `Set`, `undefined` in an array) is an `INVALID_ARGUMENT` error rather than being dropped.
+//! symbols, `Map`, `Set`, `undefined` in an array) is an `INVALID_ARGUMENT` error rather
+//! than being dropped.
 //! Depth, node count and string size follow the same limits as the text readers, so a cyclic
 //! object is a `DEPTH_LIMIT_EXCEEDED` error, never a stack overflow.
 
