@@ -185,6 +185,31 @@ export interface Receipt {
   httpStatus: number;
   /** The leadId of an active lead with the same customer fingerprint, or null. */
   duplicateOfLead: string | null;
+  /** Where a dead-lettered (expired) message goes, else null. */
+  routing: 'DLQ' | 'DISCARD' | 'RETURN' | null;
+  /** The failure category of a dead-lettered message (`TTL_EXPIRED`), else null. */
+  deadLetterReason: string | null;
+  /** `retryContext.attemptNumber` of the first delivery that was processed, else null. */
+  retryAttempt: number | null;
+  /** The customer fingerprint used for duplicate detection (LEAD only), else null. */
+  fingerprint: string | null;
+}
+
+/** Whether a message may be routed to a recipient (`lex.dataGovernance`). */
+export interface ForwardDecision {
+  allowed: boolean;
+  /** Stable reason code, e.g. `FORWARD_OPEN`, `FORWARD_LOCKED`, `FORWARD_RETENTION_EXPIRED`. */
+  code: string;
+  /** The published rule behind the decision (`DG-007`, ...), when there is one. */
+  ruleId?: string;
+  /** The declared forwarding policy. */
+  policy?: string;
+  /** Human-readable explanation (never match on it). */
+  reason: string;
+  /** The forwarder should log the forwarding event. */
+  auditRequired: boolean;
+  /** `declaredAt + maxRetentionDays` (RFC 3339), when both are given. */
+  retainUntil?: string;
 }
 
 /** A stateful receiving endpoint (in-memory store): idempotency, stored lead status, TTL. */
@@ -287,6 +312,18 @@ export function newMessage(
 ): Message;
 /** The HTTP status recommended for a report: 200 valid, 410 TTL expired, 422 invalid. */
 export function httpStatus(report: Report): number;
+/** May `message` be routed to `recipient` (a LEX organisation id)? */
+export function mayForward(
+  message: MessageInput,
+  recipient: string,
+  options?: { now?: Date | string },
+): ForwardDecision;
+/** The LEAD_CLOSURE closing `duplicate` as a duplicate of the lead `canonicalLeadId`. */
+export function duplicateClosure(
+  duplicate: MessageInput,
+  canonicalLeadId: string,
+  options?: NewMessageOptions,
+): Message;
 /** True unless `from → to` is forbidden (default policy); unknown statuses throw ArgumentError. */
 export function transitionAllowed(from: Status | string, to: Status | string): boolean;
 /** The verdict on `from → to` under `policy`. */

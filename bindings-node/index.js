@@ -113,6 +113,20 @@ function newMessage(type, payload, senderId, receiverId, options) {
   );
 }
 
+/** May `message` be routed to `recipient` (a LEX organisation id)? Options: `now`. */
+function mayForward(message, recipient, options) {
+  const { now } = buildArgs(options);
+  const m = toNative(message);
+  return JSON.parse(call(() => native.mayForward(m, str(recipient, 'recipient') ?? '', now)));
+}
+
+/** The LEAD_CLOSURE closing `duplicate` as a duplicate of the lead `canonicalLeadId`. */
+function duplicateClosure(duplicate, canonicalLeadId, options) {
+  const args = buildArgs(options);
+  const m = toNative(duplicate);
+  return wrap(call(() => native.duplicateClosure(m, str(canonicalLeadId, 'canonicalLeadId') ?? '', args)));
+}
+
 /** The HTTP status recommended for a report: 200 valid, 410 TTL expired, 422 invalid. */
 function httpStatus(report) {
   if (report === null || typeof report !== 'object') throw new ArgumentError('httpStatus needs a report object');
@@ -166,6 +180,10 @@ function receipt(r) {
     outcome: r.outcome,
     httpStatus: r.httpStatus,
     duplicateOfLead: r.duplicateOfLead ?? null,
+    routing: r.routing ?? null,
+    deadLetterReason: r.deadLetterReason ?? null,
+    retryAttempt: r.retryAttempt ?? null,
+    fingerprint: r.fingerprint ?? null,
   };
 }
 
@@ -218,6 +236,8 @@ module.exports = {
   transitionAllowed,
   checkTransition,
   httpStatus,
+  mayForward,
+  duplicateClosure,
   Message,
   Receiver,
   LexError,

@@ -20,6 +20,8 @@ export const {
   transitionAllowed,
   checkTransition,
   httpStatus,
+  mayForward,
+  duplicateClosure,
   Message,
   Receiver,
   LexError,

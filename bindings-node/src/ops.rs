@@ -175,6 +175,43 @@ pub fn new_message(
     })
 }
 
+/// May the message be routed to `recipient`? The decision as JSON text.
+#[napi(catch_unwind)]
+pub fn may_forward(
+    message: &NativeMessage,
+    recipient: String,
+    now: Option<String>,
+) -> napi::Result<String> {
+    guard(|| {
+        let decision = match args::now(now.as_deref())? {
+            Some(t) => api::may_forward_at(&message.inner, &recipient, t),
+            None => api::may_forward(&message.inner, &recipient),
+        };
+        Ok(lex_core::codec::json_write::to_string(
+            &decision.to_value(),
+            false,
+        ))
+    })
+}
+
+/// The LEAD_CLOSURE that closes `duplicate` as a duplicate of `canonical_lead_id`.
+#[napi(catch_unwind)]
+pub fn duplicate_closure(
+    duplicate: &NativeMessage,
+    canonical_lead_id: String,
+    options: Option<BuildArgs>,
+) -> napi::Result<NativeMessage> {
+    guard(|| {
+        let opts = build_options(&options.unwrap_or_default())?;
+        lex(api::duplicate_closure(
+            &duplicate.inner,
+            &canonical_lead_id,
+            &opts,
+        ))
+        .map(NativeMessage::new)
+    })
+}
+
 /// The HTTP status recommended for a report (200 valid, 410 TTL expired, 422 invalid).
 #[napi(catch_unwind)]
 pub fn http_status(report_json: String) -> napi::Result<u32> {

@@ -101,6 +101,30 @@ impl NativeReceipt {
         guard(|| Ok(u32::from(self.inner.http_status)))
     }
 
+    /// Where a dead-lettered message goes: `DLQ`, `DISCARD` or `RETURN`.
+    #[napi(getter, catch_unwind)]
+    pub fn routing(&self) -> napi::Result<Option<String>> {
+        guard(|| Ok(self.inner.routing.map(|r| r.as_str().to_string())))
+    }
+
+    /// The LEX failure category of a dead-lettered message (`TTL_EXPIRED`).
+    #[napi(getter, catch_unwind)]
+    pub fn dead_letter_reason(&self) -> napi::Result<Option<String>> {
+        guard(|| Ok(self.inner.dead_letter_reason.clone()))
+    }
+
+    /// `retryContext.attemptNumber` of the first delivery that was processed.
+    #[napi(getter, catch_unwind)]
+    pub fn retry_attempt(&self) -> napi::Result<Option<u32>> {
+        guard(|| Ok(self.inner.retry_attempt))
+    }
+
+    /// The customer fingerprint used for duplicate detection (LEAD only).
+    #[napi(getter, catch_unwind)]
+    pub fn fingerprint(&self) -> napi::Result<Option<String>> {
+        guard(|| Ok(self.inner.fingerprint.clone()))
+    }
+
     /// The `leadId` of an active lead with the same customer fingerprint.
     #[napi(getter, catch_unwind)]
     pub fn duplicate_of_lead(&self) -> napi::Result<Option<String>> {

@@ -176,23 +176,35 @@ test('transitions', () => {
 });
 
 test('newMessage fills id, timestamp and version', () => {
-  const m = lex.newMessage('LEAD', { leadId: 'L-1', status: 'CART' }, 'S-1', 'R-1', { now: NOW, messageId: 'm-1' });
+  const body = lead().lex.payload.lead;
+  const id = 'a1b2c3d4-e5f6-4a7b-8c9d-0000000a0009';
+  const m = lex.newMessage('LEAD', body, 'PORTAL-001', 'DEALER-001', { now: NOW, messageId: id });
   assert.deepEqual(m.toObject(), {
     lex: {
       header: {
-        messageId: 'm-1',
+        messageId: id,
         messageType: 'LEAD',
         version: '1.0',
         timestamp: NOW,
-        senderId: 'S-1',
-        receiverId: 'R-1',
+        senderId: 'PORTAL-001',
+        receiverId: 'DEALER-001',
       },
-      payload: { lead: { leadId: 'L-1', status: 'CART' } },
+      payload: { lead: body },
     },
   });
-  const fresh = lex.newMessage('ASSET', { asset: { assetId: 'A' } }, 'S', 'R');
+  const asset = {
+    assetId: '5YJ3E1EA7PF000001',
+    assetClass: 'VEHICLE',
+    productType: 'VEHICLE_NEW',
+    status: 'AVAILABLE',
+    condition: 'NEW',
+    manufacturer: 'Tesla',
+    model: 'Model 3',
+    year: 2027,
+  };
+  const fresh = lex.newMessage('ASSET', { asset }, 'PORTAL-001', 'DEALER-001');
   assert.match(fresh.messageId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  assert.deepEqual(fresh.toObject().lex.payload, { asset: { assetId: 'A' } });
+  assert.deepEqual(fresh.toObject().lex.payload, { asset });
   assert.throws(() => lex.newMessage('INQUIRY', {}, 'S', 'R'), { name: 'ArgumentError' });
   assert.throws(() => lex.newMessage('LEAD', [1], 'S', 'R'), { name: 'ArgumentError' });
 });
@@ -278,4 +290,26 @@ test('httpStatus follows the report', () => {
   const expired = { valid: false, errors: [{ level: 'CRITICAL', code: 'MESSAGE_TTL_EXPIRED' }], warnings: [] };
   assert.equal(lex.httpStatus(expired), 410);
   assert.throws(() => lex.httpStatus('valid'), { name: 'ArgumentError' });
+});
+
+test('mayForward, duplicateClosure and the receipt extras', () => {
+  const m = lex.parse(leadText());
+  const decision = lex.mayForward(m, 'DEALER-002', { now: NOW });
+  assert.equal(decision.allowed, true);
+  assert.equal(decision.code, 'FORWARD_NO_GOVERNANCE');
+  assert.equal(typeof decision.reason, 'string');
+  assert.equal(decision.auditRequired, false);
+  assert.equal(
+    lex.mayForward(lead(), 'DEALER-002').code,
+    'FORWARD_NO_GOVERNANCE',
+    'plain objects and the system clock',
+  );
+  const closure = lex.duplicateClosure(m, 'LEAD-N-0000', { now: NOW });
+  assert.equal(closure.messageType, 'LEAD_CLOSURE');
+  assert.equal(closure.toObject().lex.payload.leadClosure.duplicateOfLeadId, 'LEAD-N-0000');
+  assert.throws(() => lex.duplicateClosure(lex.acknowledge(m), 'LEAD-N-0000'), { name: 'ArgumentError' });
+  const r = new lex.Receiver({ now: NOW }).receive(m);
+  assert.equal(r.routing, null);
+  assert.equal(r.deadLetterReason, null);
+  assert.equal(r.fingerprint, m.fingerprint());
 });
