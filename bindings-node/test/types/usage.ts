@@ -41,12 +41,17 @@ const built: lex.Message = lex.newMessage('LEAD', { leadId: 'L-1' }, 'S', 'R', {
 const ok: boolean = lex.transitionAllowed('CART', 'ORDER');
 const verdict: 'allowed' | 'unlisted' | 'forbidden' = lex.checkTransition('CART', 'ORDER', 'default');
 
+const decision: lex.ForwardDecision = lex.mayForward(msg, 'DEALER-002', { now: new Date() });
+const allowed: boolean = decision.allowed && decision.code.length > 0;
+const closure: lex.Message = lex.duplicateClosure(msg, 'LEAD-N-0000', { now: '2026-04-03T12:00:00Z' });
 const receiver = new lex.Receiver({ level: 3, now: '2026-04-03T12:00:00Z' });
 const receipt: Receipt = receiver.receive(text);
 const status: number = receipt.httpStatus;
 const outcome: 'ACCEPTED' | 'REJECTED' | 'DEAD_LETTER' = receipt.outcome;
 const maybeAck: lex.Message | null = receipt.ack;
 const receipts: Receipt[] = receiver.receiveAll(Buffer.from(text));
+const routing: 'DLQ' | 'DISCARD' | 'RETURN' | null = receipt.routing;
+const attempt: number | null = receipt.retryAttempt;
 
 const statuses: readonly lex.Status[] = lex.STATUSES;
 const types: readonly lex.MessageType[] = lex.MESSAGE_TYPES;
