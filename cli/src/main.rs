@@ -1,12 +1,17 @@
 //! `lexedi`: the LEX 1.0 command-line tool.
 
+mod batch;
 mod cmd_ack;
 mod cmd_convert;
 mod cmd_fingerprint;
 mod cmd_new;
 mod cmd_receive;
 mod cmd_validate;
+mod inputs;
 mod io;
+mod limits;
+mod progress;
+mod summary;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
