@@ -47,7 +47,12 @@ impl<'a> Input<'a> {
         if let Ok(b) = obj.cast::<PyByteArray>() {
             return Ok(Input::Bytes(Cow::Owned(b.to_vec())));
         }
-        if obj.cast::<pyo3::types::PyMapping>().is_ok() {
+        // Mappings are messages; lists and tuples go to the core too, which says why a
+        // non-object is not a message (NOT_A_LEX_MESSAGE), as it does for the same JSON text.
+        if obj.cast::<pyo3::types::PyMapping>().is_ok()
+            || obj.is_instance_of::<pyo3::types::PyList>()
+            || obj.is_instance_of::<pyo3::types::PyTuple>()
+        {
             return tree::to_value(obj, limits).map(Input::Tree);
         }
         let type_name = obj.get_type().name()?.to_cow()?.into_owned();
