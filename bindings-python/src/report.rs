@@ -87,6 +87,7 @@ impl Issue {
 
     /// For transition issues: the status the lead was in.
     #[getter]
+    #[allow(clippy::wrong_self_convention)] // the name is the Python attribute's, not a constructor
     fn from_status(&self) -> Option<&str> {
         self.inner.from_status.as_deref()
     }

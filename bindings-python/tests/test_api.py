@@ -6,9 +6,8 @@ import json
 from datetime import datetime, timezone
 from decimal import Decimal
 
-import pytest
-
 import lex
+import pytest
 from conftest import NOW
 
 
@@ -133,9 +132,11 @@ def test_validate_options(lead: dict) -> None:
 
 
 def test_fingerprint_matches_the_published_formula(lead: dict) -> None:
-    expected = hashlib.sha256("amara.okafor@example.org|7700900123|okafor".encode()).hexdigest()
+    expected = hashlib.sha256(b"amara.okafor@example.org|7700900123|okafor").hexdigest()
     assert lex.fingerprint(" Amara.Okafor@Example.org ", "+44 7700 900123", "Okafor") == expected
-    assert lex.fingerprint(email="amara.okafor@example.org", phone="7700900123", last_name="OKAFOR") == expected
+    assert (
+        lex.fingerprint(email="amara.okafor@example.org", phone="7700900123", last_name="OKAFOR") == expected
+    )
     assert lex.parse(lead).fingerprint() == expected
     assert lex.fingerprint() == hashlib.sha256(b"||").hexdigest()
     ack = lex.acknowledge(lead, now=NOW)
@@ -158,11 +159,16 @@ def test_acknowledge(lead: dict) -> None:
     tree = ack.to_dict()["lex"]
     assert tree["header"]["messageId"] == "0b6b3c2e-8f7d-4c1a-9e5b-2d4f6a8c0e13"
     assert tree["header"]["timestamp"] == NOW
-    assert (tree["header"]["senderId"], tree["header"]["receiverId"]) == ("DEALER-CONTOSO-017", "PORTAL-NORTHWIND")
+    assert (tree["header"]["senderId"], tree["header"]["receiverId"]) == (
+        "DEALER-CONTOSO-017",
+        "PORTAL-NORTHWIND",
+    )
     body = tree["payload"]["acknowledgment"]
     assert body["status"] == "RECEIVED" and body["originalMessageType"] == "LEAD"
     assert body["validationResults"]["isValid"] is True
-    assert lex.acknowledge(msg, "ACCEPTED").to_dict()["lex"]["payload"]["acknowledgment"]["status"] == "RECEIVED"
+    assert (
+        lex.acknowledge(msg, "ACCEPTED").to_dict()["lex"]["payload"]["acknowledgment"]["status"] == "RECEIVED"
+    )
     bad = lex.validate('{"lex":{"header":{"messageType":"INQUIRY"},"payload":{}}}', now=NOW)
     rejected = lex.acknowledge(msg, report=bad, now=NOW).to_dict()["lex"]["payload"]["acknowledgment"]
     assert rejected["status"] == "REJECTED"
@@ -172,7 +178,9 @@ def test_acknowledge(lead: dict) -> None:
 
 def test_new_message(lead: dict) -> None:
     body = lead["lex"]["payload"]["lead"]
-    msg = lex.new_message("LEAD", body, "S-1", "R-1", message_id="11111111-2222-4333-8444-555555555555", now=NOW)
+    msg = lex.new_message(
+        "LEAD", body, "S-1", "R-1", message_id="11111111-2222-4333-8444-555555555555", now=NOW
+    )
     header = msg.to_dict()["lex"]["header"]
     assert header == {
         "messageId": "11111111-2222-4333-8444-555555555555",
@@ -240,7 +248,11 @@ def test_limits_object() -> None:
 def test_objects_are_immutable(lead: dict) -> None:
     msg = lex.parse(lead)
     report = lex.validate(msg, now=NOW)
-    for obj, attr in ((msg, "message_id"), (report, "valid"), (report.errors[0] if report.errors else msg, "code")):
+    for obj, attr in (
+        (msg, "message_id"),
+        (report, "valid"),
+        (report.errors[0] if report.errors else msg, "code"),
+    ):
         with pytest.raises((AttributeError, TypeError)):
             setattr(obj, attr, None)
     with pytest.raises(TypeError):

@@ -2,9 +2,8 @@
 
 import json
 
-import pytest
-
 import lex
+import pytest
 from conftest import NOW
 
 

@@ -2,15 +2,13 @@
 Python API, with the Rust runner's comparison rules."""
 
 from pathlib import Path
-from typing import List
 
 import pytest
-
 import vector_runner as vr
 from conftest import CONFORMANCE, VECTORS
 
 
-def _cases() -> List[Path]:
+def _cases() -> list[Path]:
     return vr.collect(VECTORS) + vr.collect(CONFORMANCE)
 
 

@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable
 
 import lex
 
@@ -45,7 +45,7 @@ class Lexeme(Decimal):
 
     text: str
 
-    def __new__(cls, text: str) -> "Lexeme":
+    def __new__(cls, text: str) -> Lexeme:
         obj = super().__new__(cls, text)
         obj.text = text
         return obj
@@ -94,7 +94,7 @@ def json_eq(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
-def now_of(v: Dict[str, Any]) -> str:
+def now_of(v: dict[str, Any]) -> str:
     return str(v.get("now", DEFAULT_NOW))
 
 
@@ -124,7 +124,7 @@ def expand(v: Any, now: str) -> Any:
     return v
 
 
-def level_of(v: Dict[str, Any]) -> int:
+def level_of(v: dict[str, Any]) -> int:
     if "level" in v:
         return {"L1": 1, "L2": 2, "L3": 3}[v["level"]]
     if "conformanceLevel" in v:
@@ -132,9 +132,9 @@ def level_of(v: Dict[str, Any]) -> int:
     return 2
 
 
-def options(v: Dict[str, Any]) -> Dict[str, Any]:
+def options(v: dict[str, Any]) -> dict[str, Any]:
     """Keyword arguments of lex.validate / lex.Receiver for a vector."""
-    opts: Dict[str, Any] = {
+    opts: dict[str, Any] = {
         "level": level_of(v),
         "now": now_of(v),
         "strict": v.get("mode", "tolerant").lower() == "strict",
@@ -146,7 +146,7 @@ def options(v: Dict[str, Any]) -> Dict[str, Any]:
     return opts
 
 
-def raw_input(v: Dict[str, Any], directory: Path, key: str = "input") -> Any:
+def raw_input(v: dict[str, Any], directory: Path, key: str = "input") -> Any:
     """What the vector reads: ``inputText`` (str), ``inputFile`` (bytes) or ``input`` (the
     JSON tree, handed to lex as a dict with templates expanded)."""
     if key == "input" and "inputText" in v:
@@ -158,14 +158,14 @@ def raw_input(v: Dict[str, Any], directory: Path, key: str = "input") -> Any:
     return expand(v[key], now_of(v))
 
 
-def read_one(v: Dict[str, Any], directory: Path, key: str = "input") -> lex.Message:
+def read_one(v: dict[str, Any], directory: Path, key: str = "input") -> lex.Message:
     try:
         return lex.parse(raw_input(v, directory, key), v.get("format"), strict=options(v)["strict"])
     except lex.LexError as e:
         raise VectorFailure(f"the input cannot be read: {e.code} {e.message}") from e
 
 
-def issue_matches(expected: Dict[str, Any], actual: lex.Issue) -> bool:
+def issue_matches(expected: dict[str, Any], actual: lex.Issue) -> bool:
     if expected.get("code") != actual.code or expected.get("level") != actual.level:
         return False
     if "field" in expected and expected["field"] != actual.field:
@@ -177,8 +177,8 @@ def issue_matches(expected: Dict[str, Any], actual: lex.Issue) -> bool:
 
 
 def compare_issues(
-    what: str, expected: List[Dict[str, Any]], actual: List[lex.Issue], tolerated: Callable[[str, str], bool]
-) -> List[str]:
+    what: str, expected: list[dict[str, Any]], actual: list[lex.Issue], tolerated: Callable[[str, str], bool]
+) -> list[str]:
     used = [False] * len(actual)
     problems = []
     for e in expected:
@@ -193,7 +193,7 @@ def compare_issues(
     return problems
 
 
-def check_report(vid: str, expected: Dict[str, Any], report: lex.Report) -> None:
+def check_report(vid: str, expected: dict[str, Any], report: lex.Report) -> None:
     if "valid" in expected and bool(expected["valid"]) != report.valid:
         codes = ", ".join(f"{i.level} {i.code}" for i in report.issues)
         raise VectorFailure(f"expected valid={expected['valid']}, got {report.valid} ({codes})")
@@ -214,7 +214,7 @@ def check_report(vid: str, expected: Dict[str, Any], report: lex.Report) -> None
         raise VectorFailure("; ".join(problems))
 
 
-def ack_status(ack: Optional[lex.Message]) -> Optional[str]:
+def ack_status(ack: lex.Message | None) -> str | None:
     if ack is None:
         return None
     body = ack.to_dict()["lex"]["payload"].get("acknowledgment", {})
@@ -222,7 +222,7 @@ def ack_status(ack: Optional[lex.Message]) -> Optional[str]:
     return status if isinstance(status, str) else None
 
 
-def check_error(expected: Dict[str, Any], err: lex.LexError) -> None:
+def check_error(expected: dict[str, Any], err: lex.LexError) -> None:
     want = expected.get("error")
     if want is None:
         raise VectorFailure(f"unexpected error {err.code} {err.message}")
@@ -247,12 +247,10 @@ def check_error(expected: Dict[str, Any], err: lex.LexError) -> None:
         raise VectorFailure("error mismatch: " + ", ".join(problems))
 
 
-def run_validate(vid: str, v: Dict[str, Any], expected: Dict[str, Any], directory: Path) -> None:
+def run_validate(vid: str, v: dict[str, Any], expected: dict[str, Any], directory: Path) -> None:
     opts = options(v)
     idempotent = (
-        "duplicate" in v
-        or v.get("scenario") == "DUPLICATE_SUBMISSION"
-        or expected.get("idempotent") is True
+        "duplicate" in v or v.get("scenario") == "DUPLICATE_SUBMISSION" or expected.get("idempotent") is True
     )
     if not idempotent:
         msg = read_one(v, directory)
@@ -288,7 +286,7 @@ def run_validate(vid: str, v: Dict[str, Any], expected: Dict[str, Any], director
             raise VectorFailure(f"expected ACK {exp['acknowledgmentStatus']}, got {ack_status(receipt.ack)}")
 
 
-def run_parse(v: Dict[str, Any], expected: Dict[str, Any], directory: Path) -> None:
+def run_parse(v: dict[str, Any], expected: dict[str, Any], directory: Path) -> None:
     try:
         messages = lex.parse_all(raw_input(v, directory), v.get("format"), strict=options(v)["strict"])
     except lex.LexError as e:
@@ -309,7 +307,7 @@ def run_parse(v: Dict[str, Any], expected: Dict[str, Any], directory: Path) -> N
             raise VectorFailure(f"read warnings {got}, expected {expected['warnings']}")
 
 
-def run_convert(v: Dict[str, Any], expected: Dict[str, Any], directory: Path) -> None:
+def run_convert(v: dict[str, Any], expected: dict[str, Any], directory: Path) -> None:
     data = raw_input(v, directory)
     source = v.get("from", v.get("format"))
     strict = options(v)["strict"]
@@ -329,14 +327,14 @@ def run_convert(v: Dict[str, Any], expected: Dict[str, Any], directory: Path) ->
             raise VectorFailure("the converted output reads back as a different tree")
 
 
-def run_fingerprint(v: Dict[str, Any], expected: Dict[str, Any]) -> None:
+def run_fingerprint(v: dict[str, Any], expected: dict[str, Any]) -> None:
     i = v["input"]
     got = lex.fingerprint(i.get("email", ""), i.get("phone", ""), i.get("lastName", ""))
     if got != expected.get("fingerprint"):
         raise VectorFailure(f"fingerprint {got}, expected {expected.get('fingerprint')}")
 
 
-def run_transition(v: Dict[str, Any], expected: Dict[str, Any]) -> None:
+def run_transition(v: dict[str, Any], expected: dict[str, Any]) -> None:
     i = v["input"]
     try:
         verdict = lex.check_transition(i.get("from", ""), i.get("to", ""), i.get("policy", "default"))
@@ -351,7 +349,7 @@ def run_transition(v: Dict[str, Any], expected: Dict[str, Any]) -> None:
             raise VectorFailure(f"transition_allowed {allowed} disagrees with verdict {verdict}")
 
 
-def run_acknowledge(v: Dict[str, Any], expected: Dict[str, Any], directory: Path) -> None:
+def run_acknowledge(v: dict[str, Any], expected: dict[str, Any], directory: Path) -> None:
     opts = options(v)
     msg = read_one(v, directory)
     report = lex.validate(msg, **opts) if v.get("validate") is not False else None
@@ -370,7 +368,7 @@ def run_acknowledge(v: Dict[str, Any], expected: Dict[str, Any], directory: Path
             raise VectorFailure(f"ACK {key} {body.get(key)!r}, expected {expected[key]!r}")
 
 
-def run_receive(v: Dict[str, Any], directory: Path) -> None:
+def run_receive(v: dict[str, Any], directory: Path) -> None:
     opts = options(v)
     receiver = lex.Receiver(**{k: x for k, x in opts.items() if k != "previous_status"})
     for n, step in enumerate(v["steps"]):
@@ -386,7 +384,7 @@ def run_receive(v: Dict[str, Any], directory: Path) -> None:
                 raise VectorFailure(f"step {n}: {f}") from e
             continue
         status = ack_status(r.ack)
-        checks: List[Tuple[str, Any]] = [
+        checks: list[tuple[str, Any]] = [
             ("outcome", r.outcome),
             ("duplicate", r.duplicate),
             ("httpStatus", r.http_status),
@@ -394,19 +392,42 @@ def run_receive(v: Dict[str, Any], directory: Path) -> None:
             ("ackStatus", MISSING if status is None else status),
             ("duplicateOfLead", r.duplicate_of_lead),
         ]
+        if "routing" in exp:
+            checks.append(("routing", r.routing))
         for key, got in checks:
             if key in exp and (got is MISSING or not json_eq(got, exp[key])):
                 raise VectorFailure(f"step {n}: {key} {got!r}, expected {exp[key]!r}")
         if "codes" in exp:
-            got_codes = sorted(i.code for i in r.report.issues)
+            # The codes of the report's errors, as a multiset (tests/vectors/README.md).
+            got_codes = sorted(i.code for i in r.report.errors)
             if got_codes != sorted(exp["codes"]):
                 raise VectorFailure(f"step {n}: codes {got_codes}, expected {sorted(exp['codes'])}")
 
 
-def run(vector: Dict[str, Any], directory: Path) -> None:
+def run_may_forward(v: dict[str, Any], expected: dict[str, Any], directory: Path) -> None:
+    i = v["input"]
+    msg = lex.parse(expand(i["message"], now_of(v)))
+    decision = lex.may_forward(msg, i["recipient"], now=now_of(v))
+    shown = {
+        "allowed": decision.allowed,
+        "code": decision.code,
+        "ruleId": decision.rule_id,
+        "policy": decision.policy,
+        "auditRequired": decision.audit_required,
+        "retainUntil": decision.retain_until,
+    }
+    for key, want in expected.items():
+        if key in shown and not json_eq(shown[key], want):
+            raise VectorFailure(f"{key} {shown[key]!r}, expected {want!r}")
+
+
+def run(vector: dict[str, Any], directory: Path) -> None:
     """Runs one vector; raises VectorFailure when it does not pass."""
     vid = str(vector.get("id", ""))
     op = vector.get("operation", "validate")
+    if op == "receive":  # expectations are per step
+        run_receive(vector, directory)
+        return
     if "expected" not in vector:
         raise VectorFailure("the vector has no `expected`")
     expected = vector["expected"]
@@ -422,12 +443,12 @@ def run(vector: Dict[str, Any], directory: Path) -> None:
         run_transition(vector, expected)
     elif op == "acknowledge":
         run_acknowledge(vector, expected, directory)
-    elif op == "receive":
-        run_receive(vector, directory)
+    elif op == "may-forward":
+        run_may_forward(vector, expected, directory)
     else:
         raise VectorFailure(f"unknown operation `{op}`")
 
 
-def collect(directory: Path) -> List[Path]:
+def collect(directory: Path) -> list[Path]:
     """Every ``*.json`` under ``directory``, recursively, sorted by path."""
     return sorted(p for p in directory.rglob("*.json") if p.is_file()) if directory.is_dir() else []

@@ -1,7 +1,8 @@
 """Type stubs for lex (checked against the compiled module with mypy.stubtest)."""
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import Any, Literal, Union, final
 
 __all__ = [
     "ACK_STATUSES",
@@ -38,43 +39,43 @@ __all__ = [
 __version__: str
 VERSION: str
 LEX_VERSION: str
-STATUSES: Tuple[str, ...]
-MESSAGE_TYPES: Tuple[str, ...]
-ACK_STATUSES: Tuple[str, ...]
-FORMATS: Tuple[str, ...]
-ERROR_CODES: Tuple[str, ...]
+STATUSES: tuple[str, ...]
+MESSAGE_TYPES: tuple[str, ...]
+ACK_STATUSES: tuple[str, ...]
+FORMATS: tuple[str, ...]
+ERROR_CODES: tuple[str, ...]
 
 _MessageInput = Union[str, bytes, bytearray, Mapping[str, Any], "Message"]
 """A message: text in any format, a mapping (the JSON-EDI tree) or a parsed Message."""
 
-_Clock = Union[datetime, str]
+_Clock = datetime | str
 """An aware datetime or an RFC 3339 timestamp."""
 
 class LexError(Exception):
     code: str
     message: str
-    line: Optional[int]
-    column: Optional[int]
-    offset: Optional[int]
-    segment: Optional[int]
-    segment_id: Optional[str]
-    element: Optional[int]
-    component: Optional[int]
-    path: Optional[str]
+    line: int | None
+    column: int | None
+    offset: int | None
+    segment: int | None
+    segment_id: str | None
+    element: int | None
+    component: int | None
+    path: str | None
     location: str
     def __init__(
         self,
         code: str,
         message: str,
         *,
-        line: Optional[int] = None,
-        column: Optional[int] = None,
-        offset: Optional[int] = None,
-        segment: Optional[int] = None,
-        segment_id: Optional[str] = None,
-        element: Optional[int] = None,
-        component: Optional[int] = None,
-        path: Optional[str] = None,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+        segment: int | None = None,
+        segment_id: str | None = None,
+        element: int | None = None,
+        component: int | None = None,
+        path: str | None = None,
         location: str = "",
     ) -> None: ...
 
@@ -89,11 +90,11 @@ class Limits:
     def __new__(
         cls,
         *,
-        max_input_bytes: Optional[int] = None,
-        max_depth: Optional[int] = None,
-        max_string_bytes: Optional[int] = None,
-        max_number_chars: Optional[int] = None,
-        max_nodes: Optional[int] = None,
+        max_input_bytes: int | None = None,
+        max_depth: int | None = None,
+        max_string_bytes: int | None = None,
+        max_number_chars: int | None = None,
+        max_nodes: int | None = None,
     ) -> Limits: ...
     @property
     def max_input_bytes(self) -> int: ...
@@ -121,22 +122,22 @@ class Issue:
     @property
     def message(self) -> str: ...
     @property
-    def rule_id(self) -> Optional[str]: ...
+    def rule_id(self) -> str | None: ...
     @property
     def rejected_value(self) -> Any: ...
     @property
-    def allowed_values(self) -> Optional[List[str]]: ...
+    def allowed_values(self) -> list[str] | None: ...
     @property
-    def constraint(self) -> Optional[str]: ...
+    def constraint(self) -> str | None: ...
     @property
     def threshold(self) -> Any: ...
     @property
-    def from_status(self) -> Optional[str]: ...
+    def from_status(self) -> str | None: ...
     @property
-    def to_status(self) -> Optional[str]: ...
+    def to_status(self) -> str | None: ...
     @property
-    def suggestion(self) -> Optional[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
+    def suggestion(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -144,15 +145,15 @@ class Report:
     @property
     def valid(self) -> bool: ...
     @property
-    def errors(self) -> List[Issue]: ...
+    def errors(self) -> list[Issue]: ...
     @property
-    def warnings(self) -> List[Issue]: ...
+    def warnings(self) -> list[Issue]: ...
     @property
-    def issues(self) -> List[Issue]: ...
+    def issues(self) -> list[Issue]: ...
     @property
     def http_status(self) -> int: ...
     def has_code(self, code: str) -> bool: ...
-    def to_dict(self) -> Dict[str, Any]: ...
+    def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, pretty: bool = True) -> str: ...
     def __bool__(self, /) -> bool: ...
     def __eq__(self, value: object, /) -> bool: ...
@@ -160,15 +161,15 @@ class Report:
 @final
 class Message:
     @property
-    def message_type(self) -> Optional[str]: ...
+    def message_type(self) -> str | None: ...
     @property
-    def message_id(self) -> Optional[str]: ...
+    def message_id(self) -> str | None: ...
     @property
     def source_format(self) -> str: ...
     @property
-    def read_issues(self) -> List[Issue]: ...
-    def fingerprint(self) -> Optional[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
+    def read_issues(self) -> list[Issue]: ...
+    def fingerprint(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, pretty: bool = True) -> str: ...
     def to_xml(self, pretty: bool = True) -> str: ...
     def to_x12(self, pretty: bool = True) -> str: ...
@@ -182,7 +183,7 @@ class Receipt:
     @property
     def report(self) -> Report: ...
     @property
-    def ack(self) -> Optional[Message]: ...
+    def ack(self) -> Message | None: ...
     @property
     def duplicate(self) -> bool: ...
     @property
@@ -190,7 +191,7 @@ class Receipt:
     @property
     def http_status(self) -> int: ...
     @property
-    def duplicate_of_lead(self) -> Optional[str]: ...
+    def duplicate_of_lead(self) -> str | None: ...
 
 @final
 class Receiver:
@@ -198,59 +199,59 @@ class Receiver:
         cls,
         *,
         level: int = 2,
-        now: Optional[_Clock] = None,
+        now: _Clock | None = None,
         strict: bool = False,
         policy: str = "default",
         include_info: bool = False,
-        limits: Optional[Limits] = None,
+        limits: Limits | None = None,
     ) -> Receiver: ...
     def receive(self, data: _MessageInput) -> Receipt: ...
-    def receive_all(self, data: _MessageInput) -> List[Receipt]: ...
+    def receive_all(self, data: _MessageInput) -> list[Receipt]: ...
 
 def parse(
     data: _MessageInput,
-    format: Optional[str] = None,
+    format: str | None = None,
     *,
     strict: bool = False,
-    limits: Optional[Limits] = None,
+    limits: Limits | None = None,
 ) -> Message: ...
 def parse_all(
     data: _MessageInput,
-    format: Optional[str] = None,
+    format: str | None = None,
     *,
     strict: bool = False,
-    limits: Optional[Limits] = None,
-) -> List[Message]: ...
+    limits: Limits | None = None,
+) -> list[Message]: ...
 def validate(
     data: _MessageInput,
-    format: Optional[str] = None,
+    format: str | None = None,
     *,
     level: int = 2,
-    now: Optional[_Clock] = None,
+    now: _Clock | None = None,
     strict: bool = False,
     policy: str = "default",
-    previous_status: Optional[str] = None,
+    previous_status: str | None = None,
     include_info: bool = False,
-    limits: Optional[Limits] = None,
+    limits: Limits | None = None,
 ) -> Report: ...
 def convert(
     data: _MessageInput,
     to: str,
-    from_format: Optional[str] = None,
+    from_format: str | None = None,
     *,
     pretty: bool = True,
     strict: bool = False,
-    limits: Optional[Limits] = None,
+    limits: Limits | None = None,
 ) -> str: ...
-def detect(data: Union[str, bytes, bytearray]) -> Optional[str]: ...
+def detect(data: str | bytes | bytearray) -> str | None: ...
 def fingerprint(email: str = "", phone: str = "", last_name: str = "") -> str: ...
 def acknowledge(
     message: _MessageInput,
-    status: Optional[str] = None,
-    report: Optional[Report] = None,
+    status: str | None = None,
+    report: Report | None = None,
     *,
-    message_id: Optional[str] = None,
-    now: Optional[_Clock] = None,
+    message_id: str | None = None,
+    now: _Clock | None = None,
 ) -> Message: ...
 def new_message(
     message_type: str,
@@ -258,8 +259,8 @@ def new_message(
     sender_id: str,
     receiver_id: str,
     *,
-    message_id: Optional[str] = None,
-    now: Optional[_Clock] = None,
+    message_id: str | None = None,
+    now: _Clock | None = None,
 ) -> Message: ...
 def transition_allowed(from_status: str, to_status: str) -> bool: ...
 def check_transition(

@@ -7,22 +7,20 @@ validation findings are never raised, they are returned in a :class:`lex.Report`
 
 from __future__ import annotations
 
-from typing import Optional
-
 
 class LexError(Exception):
     """An operation could not be done. Base class of every exception ``lex`` raises."""
 
     code: str
     message: str
-    line: Optional[int]
-    column: Optional[int]
-    offset: Optional[int]
-    segment: Optional[int]
-    segment_id: Optional[str]
-    element: Optional[int]
-    component: Optional[int]
-    path: Optional[str]
+    line: int | None
+    column: int | None
+    offset: int | None
+    segment: int | None
+    segment_id: str | None
+    element: int | None
+    component: int | None
+    path: str | None
     location: str
 
     def __init__(
@@ -30,14 +28,14 @@ class LexError(Exception):
         code: str,
         message: str,
         *,
-        line: Optional[int] = None,
-        column: Optional[int] = None,
-        offset: Optional[int] = None,
-        segment: Optional[int] = None,
-        segment_id: Optional[str] = None,
-        element: Optional[int] = None,
-        component: Optional[int] = None,
-        path: Optional[str] = None,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+        segment: int | None = None,
+        segment_id: str | None = None,
+        element: int | None = None,
+        component: int | None = None,
+        path: str | None = None,
         location: str = "",
     ) -> None:
         super().__init__(code, message)
