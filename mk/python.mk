@@ -6,12 +6,14 @@ PY_BIN := $(PY_VENV)/bin
 
 TEST_TARGETS += test-python
 
-.PHONY: test-python python-venv python-develop
+.PHONY: test-python python-venv python-develop bench-python
 
 $(PY_BIN)/python:
-	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
-	  { echo "installing python3-venv"; apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
-	$(PYTHON) -m venv $(PY_VENV)
+	@command -v $(PYTHON) >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }
+	$(PYTHON) -m venv $(PY_VENV) 2>/dev/null || { rm -rf $(PY_VENV); \
+	  echo "installing python3-venv"; apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && \
+	  $(PYTHON) -m venv $(PY_VENV); }
 
 python-venv: $(PY_BIN)/python ## Create the Python venv (build/venv-python) with maturin, pytest, mypy, ruff
 	@$(PY_BIN)/python -c 'import maturin, pytest, mypy, ruff' 2>/dev/null || \
@@ -27,3 +29,8 @@ test-python: python-develop ## Python package: ruff, stubtest + mypy (typing), p
 	cd bindings-python && ../$(PY_BIN)/python -m mypy.stubtest lex
 	cd bindings-python && ../$(PY_BIN)/python -m mypy --strict python/lex
 	cd bindings-python && ../$(PY_BIN)/python -m pytest -q tests
+
+bench-python: python-venv ## Time the main calls of the Python package (release build)
+	VIRTUAL_ENV=$(abspath $(PY_VENV)) PATH=$(abspath $(PY_BIN)):$$PATH \
+	  $(PY_BIN)/maturin develop -q --release -m bindings-python/Cargo.toml
+	$(PY_BIN)/python bindings-python/bench/bench.py

@@ -103,11 +103,8 @@ where
     py.detach(|| guarded(f)).map_err(|e| to_py(py, &e))
 }
 
-/// Like [`run`] for work that cannot fail other than by panicking.
-pub fn run_infallible<T, F>(py: Python<'_>, f: F) -> PyResult<T>
-where
-    F: FnOnce() -> T + Send,
-    T: Send,
-{
-    run(py, || Ok(f()))
+/// Runs tiny core work (a table lookup, one hash) with the GIL held: releasing it would cost
+/// more than the work. Panics are still caught.
+pub fn run_held<T>(py: Python<'_>, f: impl FnOnce() -> lex_core::Result<T>) -> PyResult<T> {
+    guarded(f).map_err(|e| to_py(py, &e))
 }

@@ -1,6 +1,6 @@
 //! The module-level functions of `lex`: each one maps a function of `lex_core::api`.
 
-use crate::errors::{self, run, run_infallible};
+use crate::errors::{self, run, run_held};
 use crate::input::Input;
 use crate::message::Message;
 use crate::options::{self, Limits, ValidateArgs};
@@ -120,7 +120,7 @@ pub fn convert(
 #[pyfunction]
 pub fn detect(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
     match Input::extract(data, &CoreLimits::default())? {
-        Input::Bytes(b) => run_infallible(py, || api::detect(&b).map(|f| f.as_str())),
+        Input::Bytes(b) => run_held(py, || Ok(api::detect(&b).map(|f| f.as_str()))),
         _ => Err(errors::argument(py, "detect() takes text (str or bytes)")),
     }
 }
@@ -129,7 +129,7 @@ pub fn detect(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Option<&'stat
 #[pyfunction]
 #[pyo3(signature = (email="", phone="", last_name=""))]
 pub fn fingerprint(py: Python<'_>, email: &str, phone: &str, last_name: &str) -> PyResult<String> {
-    run_infallible(py, || api::fingerprint(email, phone, last_name))
+    run_held(py, || Ok(api::fingerprint(email, phone, last_name)))
 }
 
 /// Builds the ACKNOWLEDGMENT answering `message`. `status` overrides the default (RECEIVED,
@@ -195,7 +195,7 @@ pub fn new_message(
 /// True when a lead may move from `from_status` to `to_status` under the default policy.
 #[pyfunction]
 pub fn transition_allowed(py: Python<'_>, from_status: &str, to_status: &str) -> PyResult<bool> {
-    run(py, || api::transition_allowed(from_status, to_status))
+    run_held(py, || api::transition_allowed(from_status, to_status))
 }
 
 /// The verdict on a transition: `allowed`, `unlisted` (allowed with a warning) or `forbidden`.
@@ -208,7 +208,7 @@ pub fn check_transition(
     policy: &str,
 ) -> PyResult<&'static str> {
     let policy = options::policy(py, policy)?;
-    run(py, || {
+    run_held(py, || {
         api::check_transition(from_status, to_status, policy).map(|t| t.as_str())
     })
 }

@@ -65,7 +65,7 @@ impl Message {
     /// The customer fingerprint of a LEAD (None for other types or without email and phone).
     fn fingerprint(&self, py: Python<'_>) -> PyResult<Option<String>> {
         let msg = &self.inner;
-        errors::run_infallible(py, || api::message_fingerprint(msg))
+        errors::run_held(py, || Ok(api::message_fingerprint(msg)))
     }
 
     /// The whole tree `{"lex": {...}}` as plain Python objects (key order kept).
