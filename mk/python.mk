@@ -5,6 +5,7 @@ PY_VENV := build/venv-python
 PY_BIN := $(PY_VENV)/bin
 
 TEST_TARGETS += test-python
+BENCH_TARGETS += bench-python
 
 .PHONY: test-python python-venv python-develop bench-python
 

@@ -2,7 +2,9 @@
 
 import copy
 import json
+import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import lex
@@ -51,24 +53,40 @@ def test_one_receiver_from_8_threads(lead: dict) -> None:
 
 
 def test_the_gil_is_released_during_work(lead: dict) -> None:
-    """While one thread validates a large input, another thread keeps running Python code."""
-    big = copy.deepcopy(lead)
-    big["lex"]["payload"]["lead"]["notes"] = ["x" * 64] * 200_000
-    data = json.dumps(big).encode()
-    ticks = 0
+    """While one thread parses a large input, another thread runs Python code *during* the
+    call: it records clock readings well inside the call's time span. With the GIL held for
+    the whole call, no other thread could run between its first and last bytecode."""
+    notes = 50_000
+    while True:
+        big = copy.deepcopy(lead)
+        big["lex"]["payload"]["lead"]["notes"] = ["x" * 64] * notes
+        data = json.dumps(big).encode()
+        start = time.perf_counter()
+        lex.parse(data)
+        if time.perf_counter() - start > 0.08 or notes >= 3_200_000:
+            break
+        notes *= 2
+    stamps: list = []
     done = threading.Event()
 
     def ticker() -> None:
-        nonlocal ticks
         while not done.is_set():
-            ticks += 1
+            stamps.append(time.perf_counter())
 
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)
     t = threading.Thread(target=ticker)
     t.start()
     try:
-        for _ in range(3):
-            lex.parse(data)
+        while not stamps:
+            time.sleep(0.001)
+        t0 = time.perf_counter()
+        lex.parse(data)
+        t1 = time.perf_counter()
     finally:
         done.set()
         t.join()
-    assert ticks > 0
+        sys.setswitchinterval(old)
+    assert t1 - t0 > 0.04, "the input is too small to observe the call"
+    inside = [s for s in stamps if t0 + 0.015 < s < t1 - 0.015]
+    assert inside, "no other thread ran while lex.parse was working"
