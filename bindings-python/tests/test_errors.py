@@ -181,3 +181,19 @@ def test_a_panic_becomes_internal_error() -> None:
     assert isinstance(info.value, Exception)
     # The module keeps working afterwards.
     assert lex.transition_allowed("CART", "SHOPPING")
+
+
+def test_errors_pickle_with_their_location() -> None:
+    import pickle
+
+    with pytest.raises(lex.ParseError) as info:
+        lex.parse('{"lex": {"a": 1,}}')
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is lex.ParseError
+    assert (again.code, again.line, again.column, again.offset, str(again)) == (
+        info.value.code,
+        info.value.line,
+        info.value.column,
+        info.value.offset,
+        str(info.value),
+    )
