@@ -6,6 +6,7 @@
 //! share between threads; core work runs with the GIL released and inside a panic boundary.
 
 mod errors;
+mod exchange;
 mod functions;
 mod input;
 mod message;
@@ -31,6 +32,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<receiver::Receiver>()?;
     m.add_class::<receiver::Receipt>()?;
     m.add_class::<options::Limits>()?;
+    m.add_class::<exchange::ForwardDecision>()?;
 
     m.add_function(wrap_pyfunction!(functions::parse, m)?)?;
     m.add_function(wrap_pyfunction!(functions::parse_all, m)?)?;
@@ -42,6 +44,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(functions::new_message, m)?)?;
     m.add_function(wrap_pyfunction!(functions::transition_allowed, m)?)?;
     m.add_function(wrap_pyfunction!(functions::check_transition, m)?)?;
+    m.add_function(wrap_pyfunction!(exchange::may_forward, m)?)?;
+    m.add_function(wrap_pyfunction!(exchange::duplicate_closure, m)?)?;
+    m.add_function(wrap_pyfunction!(exchange::edifact_contrl, m)?)?;
+    m.add_function(wrap_pyfunction!(exchange::edifact_contrl_read, m)?)?;
     #[cfg(debug_assertions)]
     m.add_function(wrap_pyfunction!(functions::_debug_panic, m)?)?;
 

@@ -18,11 +18,25 @@ pub struct Receipt {
     outcome: &'static str,
     http_status: u16,
     duplicate_of_lead: Option<String>,
+    routing: Option<&'static str>,
+    dead_letter_reason: Option<String>,
+    retry_attempt: Option<u32>,
+    fingerprint: Option<String>,
+    ack_status: Option<String>,
+    value: lex_core::Value,
 }
 
 impl Receipt {
     fn new(py: Python<'_>, r: api::Receipt) -> PyResult<Receipt> {
+        let value = r.to_value();
+        let ack_status = r.ack_status().map(str::to_string);
         Ok(Receipt {
+            routing: r.routing.map(|a| a.as_str()),
+            dead_letter_reason: r.dead_letter_reason,
+            retry_attempt: r.retry_attempt,
+            fingerprint: r.fingerprint,
+            ack_status,
+            value,
             message: Py::new(py, Message::new(r.message))?,
             report: Py::new(py, Report::new(r.report))?,
             ack: r.ack.map(|a| Py::new(py, Message::new(a))).transpose()?,
@@ -76,6 +90,41 @@ impl Receipt {
     #[getter]
     fn duplicate_of_lead(&self) -> Option<&str> {
         self.duplicate_of_lead.as_deref()
+    }
+
+    /// For a dead-lettered message: where it goes (`DLQ`, `DISCARD`, `RETURN`).
+    #[getter]
+    fn routing(&self) -> Option<&'static str> {
+        self.routing
+    }
+
+    /// For a dead-lettered message: the LEX failure category (`TTL_EXPIRED`).
+    #[getter]
+    fn dead_letter_reason(&self) -> Option<&str> {
+        self.dead_letter_reason.as_deref()
+    }
+
+    /// `retryContext.attemptNumber` of the first delivery that was processed.
+    #[getter]
+    fn retry_attempt(&self) -> Option<u32> {
+        self.retry_attempt
+    }
+
+    /// The customer fingerprint used for duplicate detection (LEAD only).
+    #[getter]
+    fn fingerprint(&self) -> Option<&str> {
+        self.fingerprint.as_deref()
+    }
+
+    /// The status of the acknowledgment, when there is one.
+    #[getter]
+    fn ack_status(&self) -> Option<&str> {
+        self.ack_status.as_deref()
+    }
+
+    /// The receipt as a dict (the JSON form the core writes).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::tree::to_py(py, &self.value)
     }
 
     fn __repr__(&self) -> String {
