@@ -1,12 +1,15 @@
 """Shared paths for the lex Python tests."""
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors"
-CONFORMANCE = REPO.parent / "shared" / "spec" / "lex-1.0" / "tests" / "conformance"
+# The upstream standard, beside the repository (the Makefile's SPEC_DIR may point elsewhere).
+SPEC = (REPO / os.environ.get("SPEC_DIR", "../shared/spec/lex-1.0")).resolve()
+CONFORMANCE = SPEC / "tests" / "conformance"
 
 
 @pytest.fixture
