@@ -1,5 +1,6 @@
 //! `lexedi`: the LEX 1.0 command-line tool.
 
+mod cmd_conformance;
 mod cmd_convert;
 mod cmd_validate;
 mod io;
@@ -22,6 +23,8 @@ enum Command {
     Validate(cmd_validate::Args),
     /// Convert a message to another format.
     Convert(cmd_convert::Args),
+    /// Run test vectors (e.g. the LEX conformance suite); exit 1 if any fails.
+    Conformance(cmd_conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate(a) => cmd_validate::run(a),
         Command::Convert(a) => cmd_convert::run(a),
+        Command::Conformance(a) => cmd_conformance::run(a),
     };
     ExitCode::from(code)
 }

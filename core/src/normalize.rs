@@ -10,6 +10,8 @@ use crate::message::check_envelope;
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value, escape_pointer_token};
 
+mod aliases;
+
 /// Normalises `root` (which must be an envelope) and returns it with the issues found.
 pub fn normalize(mut root: Value) -> Result<(Value, Vec<Issue>)> {
     let mut issues = Vec::new();
@@ -27,6 +29,22 @@ pub fn normalize(mut root: Value) -> Result<(Value, Vec<Issue>)> {
             );
             if let Some(lead) = payload.get_mut("lead").and_then(Value::as_object_mut) {
                 normalize_lead(lead, &mut issues);
+                aliases::lead(lead, &mut issues);
+            }
+            if let Some(a) = payload.get_mut("asset").and_then(Value::as_object_mut) {
+                aliases::asset(a, &mut issues);
+            }
+            if let Some(a) = payload
+                .get_mut("acknowledgment")
+                .and_then(Value::as_object_mut)
+            {
+                aliases::acknowledgment(a, &mut issues);
+            }
+            if let Some(c) = payload
+                .get_mut("leadClosure")
+                .and_then(Value::as_object_mut)
+            {
+                aliases::closure(c, &mut issues);
             }
         }
     }
