@@ -63,14 +63,23 @@ fn alias_issue(pointer_base: &str, alias: &str, canonical: &str) -> Issue {
     .rejected(Value::from(alias))
 }
 
-/// Turns `/lex/payload/lead/customer/emailAddress` into `lex.payload.lead.customer.emailAddress`.
+/// Turns `/lex/payload/lead/customer/emailAddress` into `lex.payload.lead.customer.emailAddress`;
+/// array indexes become `[n]` (`/a/items/0/b` → `a.items[0].b`).
 pub fn pointer_to_field(pointer: &str) -> String {
-    pointer
-        .trim_start_matches('/')
-        .split('/')
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = String::new();
+    for t in pointer.trim_start_matches('/').split('/') {
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
+            out.push('[');
+            out.push_str(t);
+            out.push(']');
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(&t.replace("~1", "/").replace("~0", "~"));
+    }
+    out
 }
 
 fn rename_root(root: &mut Value, issues: &mut Vec<Issue>) {
