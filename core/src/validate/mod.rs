@@ -114,7 +114,7 @@ fn run_rules(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.mtype == MessageType::Lead {
         let missing: Vec<&str> = LEAD_BLOCKS
             .into_iter()
-            .filter(|k| !ctx.body.get(*k).is_some_and(|v| v.as_object().is_some()))
+            .filter(|k| ctx.body.get(*k).is_none_or(|v| v.as_object().is_none()))
             .collect();
         if !missing.is_empty() {
             for k in missing {

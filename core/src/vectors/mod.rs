@@ -130,10 +130,7 @@ pub fn run_value(vector: &Value, dir: Option<&Path>) -> Outcome {
         .and_then(Value::as_str)
         .unwrap_or("validate")
         .to_string();
-    let failure = match ops::run(&id, &operation, vector, dir) {
-        Ok(()) => None,
-        Err(e) => Some(e),
-    };
+    let failure = ops::run(&id, &operation, vector, dir).err();
     Outcome {
         id,
         operation,

@@ -87,15 +87,13 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         }
     }
     match obj(ai, "generatedBy") {
-        Some(g) => {
-            if datetime(g, "generatedAt").is_some_and(|t| in_future(ctx, t)) {
-                issues.push(by_id(
-                    Level::Error,
-                    "AI-004",
-                    ptr(BASE, &["generatedBy", "generatedAt"]),
-                    "the insights are dated in the future",
-                ));
-            }
+        Some(g) if datetime(g, "generatedAt").is_some_and(|t| in_future(ctx, t)) => {
+            issues.push(by_id(
+                Level::Error,
+                "AI-004",
+                ptr(BASE, &["generatedBy", "generatedAt"]),
+                "the insights are dated in the future",
+            ));
         }
         None if !ai.contains_key("generatedBy") => issues.push(by_id(
             Level::Error,
@@ -103,7 +101,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             ptr(BASE, &["generatedBy"]),
             "aiInsights must say what generated them (generatedBy)",
         )),
-        None => {}
+        _ => {}
     }
     for (i, m) in items(ai, "competitorMentions") {
         let empty = match m.get("competitor") {
