@@ -56,7 +56,10 @@ pub(crate) struct Node {
     pub max_items: Option<usize>,
     /// Property name → child index, in schema order.
     pub props: Vec<(String, usize)>,
-    pub index: HashMap<String, usize>,
+    /// The same pairs sorted by (length, name), for binary search (no hashing on the hot path).
+    pub sorted: Vec<(String, usize)>,
+    /// Number of required children.
+    pub required_count: usize,
     /// Array item node.
     pub items: Option<usize>,
     /// Weight of a missing required node.
@@ -87,7 +90,8 @@ impl Default for Node {
             min_items: None,
             max_items: None,
             props: Vec::new(),
-            index: HashMap::new(),
+            sorted: Vec::new(),
+            required_count: 0,
             items: None,
             req_sev: Level::Error,
             enum_sev: Level::Error,
@@ -100,7 +104,12 @@ impl Default for Node {
 impl Node {
     /// The child for property `name`.
     pub fn child(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        // Length first: most probes are decided without comparing bytes.
+        self.sorted
+            .binary_search_by(|(k, _)| (k.len(), k.as_str()).cmp(&(name.len(), name)))
+            .ok()
+            .and_then(|i| self.sorted.get(i))
+            .map(|(_, c)| *c)
     }
 }
 
@@ -170,12 +179,19 @@ impl Table {
                         nodes[p].items = Some(idx);
                     } else {
                         nodes[p].props.push((key.to_string(), idx));
-                        nodes[p].index.insert(key.to_string(), idx);
+                        if node.required {
+                            nodes[p].required_count += 1;
+                        }
                     }
                 }
             }
             by_path.insert(path.to_string(), idx);
             nodes.push(node);
+        }
+        for n in &mut nodes {
+            n.sorted = n.props.clone();
+            n.sorted
+                .sort_by(|(a, _), (b, _)| (a.len(), a.as_str()).cmp(&(b.len(), b.as_str())));
         }
         Table { nodes }
     }

@@ -304,16 +304,13 @@ impl<'a> Walker<'a, '_> {
     fn object(&mut self, idx: usize, map: &'a crate::value::Map) {
         let table = self.table;
         let node = table.node(idx);
-        for (name, c) in &node.props {
-            let child = table.node(*c);
-            if child.required && !map.contains_key(name.as_str()) {
-                let msg = format!("required field \"{name}\" is missing");
-                self.issue(child.req_sev, "REQUIRED_FIELD_MISSING", Some(name), msg);
-            }
-        }
+        let mut required_seen = 0;
         for (k, v) in map {
             match node.child(k) {
                 Some(c) => {
+                    if table.node(c).required {
+                        required_seen += 1;
+                    }
                     self.path.push(Tok::Key(k));
                     self.walk(c, v);
                     self.path.pop();
@@ -323,6 +320,15 @@ impl<'a> Walker<'a, '_> {
                     self.issue(Level::Warning, "UNKNOWN_FIELD", Some(k), msg);
                 }
                 None => {}
+            }
+        }
+        if required_seen < node.required_count {
+            for (name, c) in &node.props {
+                let child = table.node(*c);
+                if child.required && !map.contains_key(name.as_str()) {
+                    let msg = format!("required field \"{name}\" is missing");
+                    self.issue(child.req_sev, "REQUIRED_FIELD_MISSING", Some(name), msg);
+                }
             }
         }
     }
