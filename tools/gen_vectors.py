@@ -42,7 +42,7 @@ LEAD = {
         "phoneNumber": "+442079460123",
     },
     "desiredProduct": {"productType": "VEHICLE_NEW", "assetClass": "VEHICLE", "make": "Volvo", "model": "EX30", "year": 2026},
-    "consentRecord": {"gdpr": {"legalBasis": "CONSENT", "retentionPeriodDays": 365}},
+    "consentRecord": {"ukGdpr": {"legalBasis": "CONSENT", "retentionPeriodDays": 365}},
     "metadata": {"createdDate": "2026-04-03T11:29:00Z", "countryCode": "GB", "language": "en-GB"},
 }
 
@@ -513,11 +513,11 @@ def build():
     a("VAL-LEAD-052", "fleetOrder.quantity is binding (ERROR)", changes=[("fleetOrder", {"currency": "GBP"})],
       errors=[I("REQUIRED_FIELD_MISSING", E, f"{L}.fleetOrder.quantity")])
     a("VAL-LEAD-053", "a consent block's schema-required field is binding", level=3,
-      changes=[("consentRecord", {"tcpa": {"consentSource": "WEB_FORM"}})],
+      changes=[("consentRecord.tcpa", {"consentSource": "WEB_FORM"})],
       errors=[I("REQUIRED_FIELD_MISSING", E, f"{L}.consentRecord.tcpa.expressWrittenConsent")])
     a("VAL-LEAD-054", "a consent legalBasis outside its enum is an ERROR (core)",
-      changes=[("consentRecord.gdpr.legalBasis", "MARKETING")],
-      errors=[I("INVALID_ENUM_VALUE", E, f"{L}.consentRecord.gdpr.legalBasis", rejectedValue="MARKETING")])
+      changes=[("consentRecord.ukGdpr.legalBasis", "MARKETING")],
+      errors=[I("INVALID_ENUM_VALUE", E, f"{L}.consentRecord.ukGdpr.legalBasis", rejectedValue="MARKETING")])
     a("VAL-LEAD-055", "unknown fields of open objects pass through silently",
       changes=[("desiredProduct.evPreferences", {"estimatedRangeKm": 400, "rangeStandard": "WLTP"}), ("customer.nickname", "Ini")])
     a("VAL-LEAD-056", "an unknown field in a closed deal object is a WARNING", level=2,
@@ -612,7 +612,7 @@ def build():
     def aiw(**kw):
         d = copy.deepcopy(AI)
         d.update(kw)
-        return [("aiInsights", d)]
+        return [("aiInsights", d), ("/lex.dataGovernance", AI_GOV)]
 
     def ci(**kw):
         return aiw(conversationInsights=dict(AI["conversationInsights"], **kw))
@@ -630,10 +630,10 @@ def build():
       changes=aiw(generatedBy=dict(AI["generatedBy"], generatedAt="2026-04-05T00:00:00Z")),
       errors=[I("AI-004", E, f"{ai}.generatedBy.generatedAt")])
     a("VAL-AI-005", "aiInsights without generatedBy at L3", level=3,
-      changes=[("aiInsights", {k: v for k, v in AI.items() if k != "generatedBy"})],
+      changes=[("aiInsights", {k: v for k, v in AI.items() if k != "generatedBy"}), ("/lex.dataGovernance", AI_GOV)],
       errors=[I("AI-005", E, f"{ai}.generatedBy")])
     a("VAL-AI-005-L2", "aiInsights without generatedBy at L2 (schema requirement)", level=2,
-      changes=[("aiInsights", {k: v for k, v in AI.items() if k != "generatedBy"})],
+      changes=[("aiInsights", {k: v for k, v in AI.items() if k != "generatedBy"}), ("/lex.dataGovernance", AI_GOV)],
       errors=[I("REQUIRED_FIELD_MISSING", E, f"{ai}.generatedBy")])
     a("VAL-AI-006", "a summary without analyzedAt", level=3,
       changes=aiw(conversationInsights={"summary": "Short chat.", "sentiment": "NEUTRAL"}),
@@ -941,7 +941,7 @@ def main():
     dst = sys.argv[1]
     os.makedirs(dst, exist_ok=True)
     for f in os.listdir(dst):
-        if f.endswith(".json"):
+        if f.startswith("val-") and f.endswith(".json"):
             os.remove(os.path.join(dst, f))
     vectors = build()
     ids = [v["id"] for v in vectors]

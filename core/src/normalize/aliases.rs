@@ -48,26 +48,6 @@ const CLOSURE: Pairs = &[
     ("outcome", "closureStatus"),
 ];
 
-/// Consent blocks: the prose names whose meaning equals a schema field (§5.2).
-const CONSENT_BLOCKS: [&str; 16] = [
-    "tcpa",
-    "gdpr",
-    "ukGdpr",
-    "ccpa",
-    "usStatePrivacy",
-    "dpdp",
-    "pipl",
-    "lgpd",
-    "popia",
-    "pipeda",
-    "pdpaSg",
-    "appi",
-    "nfadp",
-    "pipaKr",
-    "pdplSa",
-    "pdpaTh",
-];
-
 fn pairs(map: &mut Map, table: Pairs, base: &str, issues: &mut Vec<Issue>) {
     for (alias, canonical) in table {
         rename(map, alias, canonical, base, issues);
@@ -175,29 +155,6 @@ pub(super) fn lead(lead: &mut Map, issues: &mut Vec<Issue>) {
             "/lex/payload/lead/deduplication",
             &mut |o, b| pairs(o, CROSS_PLATFORM, b, issues),
         );
-    }
-    if let Some(cr) = child(lead, "consentRecord") {
-        for block in CONSENT_BLOCKS {
-            let b = format!("/lex/payload/lead/consentRecord/{block}");
-            if let Some(o) = child(cr, block) {
-                rename(o, "timestamp", "consentTimestamp", &b, issues);
-                if matches!(block, "gdpr" | "ukGdpr") {
-                    rename(o, "dataController", "dataControllerName", &b, issues);
-                }
-                if block == "dpdp" {
-                    rename(o, "consentGranted", "consentGiven", &b, issues);
-                }
-                if block == "ccpa" {
-                    rename(
-                        o,
-                        "gpcSignalHonored",
-                        "globalPrivacyControlHonored",
-                        &b,
-                        issues,
-                    );
-                }
-            }
-        }
     }
 }
 
