@@ -18,7 +18,7 @@ const SAMPLE: &str = r#"{"lex":{"header":{"messageId":"3f0c9a52-7d1e-4b8a-9c2f-0
 "tradeIn":{"tradeInVehicleOffered":true,"tradeInYear":2019,"tradeInMake":"Ford","tradeInModel":"Focus","tradeInMileage":61000,"tradeInCondition":"GOOD","estimatedTradeInValue":9000},
 "financing":{"needsFinancing":true,"downPaymentCapacity":5000,"preferredMonthlyPayment":450,"loanTerm":48,"creditScore":"GOOD"},
 "purchaseTimeframe":{"earliestDate":"2026-05-01","latestDate":"2026-06-30","urgency":"THIS_QUARTER"},
-"consentRecord":{"gdpr":{"legalBasis":"CONSENT","purposeCodes":["LEAD_FOLLOW_UP"],"retentionPeriodDays":365},"marketing":{"emailMarketing":true,"smsMarketing":false},"recordedAt":"2026-04-01T08:00:00Z"},
+"consentRecord":{"ukGdpr":{"legalBasis":"CONSENT","purposeCodes":["LEAD_FOLLOW_UP"],"retentionPeriodDays":365},"marketing":{"emailMarketing":true,"smsMarketing":false},"recordedAt":"2026-04-01T08:00:00Z"},
 "deduplication":{"customerFingerprint":"0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f","deduplicationWindowHours":72},
 "leadIntelligence":{"intentScore":0.71,"confidenceLevel":"HIGH","buyingWindowDays":45,"scoringReasons":[{"factor":"RETURN_VISIT","direction":"POSITIVE","weight":0.4}],"behavioralSignals":["VDP_VIEW_3X","PAYMENT_CALCULATOR_USED"],
 "modelMetadata":{"modelId":"intent-gbm","modelVersion":"4.2.0","scoredAt":"2026-04-03T11:00:00Z","dataFreshnessDays":2}},
