@@ -156,3 +156,20 @@ pub fn may_forward_at(
 ) -> ForwardDecision {
     crate::governance::may_forward_at(message, recipient, now)
 }
+
+/// The EDIFACT CONTRL (syntax report, `CONTRL:D:3:UN`) answering a received interchange:
+/// UCI action `7` or `4`, one UCM per message, UCS/UCD for located syntax errors.
+/// Input without a readable UNB is an error.
+pub fn edifact_contrl(input: &[u8]) -> Result<String> {
+    codec::edifact::contrl::generate(
+        input,
+        &codec::edifact::Profile::default(),
+        &crate::options::Limits::default(),
+    )
+}
+
+/// Reads an EDIFACT CONTRL interchange: an array with one report per CONTRL message
+/// (`interchangeReference`, `action`, `accepted`, `messages[]` with `errors[]`).
+pub fn edifact_contrl_read(input: &[u8]) -> Result<Value> {
+    codec::edifact::contrl::read(input, &ReadOptions::default())
+}

@@ -1,0 +1,30 @@
+//! Node.js binding of the LEX 1.0 toolkit (napi-rs 3).
+//!
+//! This crate is the native half of the npm package `lex`; the public API is the JavaScript
+//! layer in `index.js` / `index.d.ts`, which wraps what is exported here. Everything here only
+//! translates between JavaScript values and [`lex_core::api`]: no behaviour lives in this crate.
+//!
+//! Rules every export follows:
+//! - `#[napi(catch_unwind)]` on every exported function and method (a test greps for it), and
+//!   the body runs inside [`error::guard`], so a panic becomes a `LexError` with code
+//!   `INTERNAL_ERROR` instead of aborting the Node process. Async tasks catch panics in
+//!   `compute` themselves (napi-rs does not).
+//! - Core errors cross the boundary as [`error::to_napi`] records; `lib/errors.js` turns them
+//!   into the typed JavaScript classes (`ParseError`, `LimitError`, `ArgumentError`).
+//! - Reports and plain trees go out as canonical JSON text that the JavaScript layer parses
+//!   (V8's `JSON.parse` is faster than building objects node by node through N-API).
+
+// napi-derive registers exports only outside `cfg(test)`, so a test build (which
+// `cargo clippy --all-targets` makes) would see every export as dead code.
+#![cfg_attr(test, allow(dead_code))]
+
+mod args;
+mod error;
+mod js_value;
+mod message;
+mod ops;
+#[cfg(debug_assertions)]
+mod probe;
+mod receiver;
+mod report;
+mod tasks;

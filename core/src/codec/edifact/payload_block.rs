@@ -1,0 +1,261 @@
+//! The payload block (wire-formats.md §5.2): the complete JSON-EDI message carried in header
+//! `FTX+ZZZ++LXH` / `FTX+ZZZ++LXD` segments, with its length and SHA-256.
+//!
+//! Carried text: `J` = compact JSON, every non-ASCII character as `\uXXXX` and every space
+//! that touches another space as `\u0020` (so no data component ever has to begin or end
+//! with a space: translators trim those); `B32` = RFC 4648 base32 of the UTF-8 compact JSON,
+//! for UNOA/UNOB partners. Length and hash are over the carried text after un-escaping.
+
+use super::envelope::Segment;
+use super::tokenizer::Delimiters;
+use crate::codec::json_write;
+use crate::dedup::sha256_hex;
+use crate::value::Value;
+
+/// Format version in the header record.
+pub const FORMAT_VERSION: &str = "LXP1";
+/// Characters per data component (4440 is an..70), release characters included.
+pub const COMPONENT_MAX: usize = 70;
+/// Components per data record (C108 has five 4440).
+pub const COMPONENTS: usize = 5;
+/// Header FTX segments allowed by ORDERS D.96A (the LXH record is one of them).
+pub const MAX_HEADER_FTX: usize = 99;
+
+/// How the JSON text is carried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// Compact JSON, ASCII only.
+    Json,
+    /// Base32 of the UTF-8 JSON.
+    Base32,
+}
+
+impl Encoding {
+    /// `J` or `B32`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Encoding::Json => "J",
+            Encoding::Base32 => "B32",
+        }
+    }
+}
+
+/// The carried text for `root`.
+pub fn carried_text(root: &Value, enc: Encoding) -> String {
+    let json = json_write::to_string(root, false);
+    match enc {
+        Encoding::Base32 => base32_encode(json.as_bytes()),
+        Encoding::Json => {
+            let chars: Vec<char> = json.chars().collect();
+            let mut out = String::with_capacity(json.len());
+            for (i, &c) in chars.iter().enumerate() {
+                let space_run =
+                    c == ' ' && ((i > 0 && chars[i - 1] == ' ') || chars.get(i + 1) == Some(&' '));
+                if space_run {
+                    out.push_str("\\u0020");
+                } else if c.is_ascii() {
+                    out.push(c);
+                } else {
+                    let mut buf = [0u16; 2];
+                    for unit in c.encode_utf16(&mut buf) {
+                        out.push_str(&format!("\\u{unit:04x}"));
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The FTX segments (escaped, without terminators): the header record, then the data records.
+pub fn segments(text: &str, enc: Encoding, d: &Delimiters) -> Vec<String> {
+    let c = d.component as char;
+    let e = d.element as char;
+    // Upper-case hex with base32: UNOA has no lower-case letters (readers ignore the case).
+    let hash = match enc {
+        Encoding::Json => sha256_hex(text.as_bytes()),
+        Encoding::Base32 => sha256_hex(text.as_bytes()).to_ascii_uppercase(),
+    };
+    let mut out = vec![format!(
+        "FTX{e}ZZZ{e}{e}LXH{e}{FORMAT_VERSION}{c}{}{c}{}{c}{hash}",
+        enc.code(),
+        text.len(),
+    )];
+    for record in chunks(text, d).chunks(COMPONENTS) {
+        out.push(format!(
+            "FTX{e}ZZZ{e}{e}LXD{e}{}",
+            record.join(&c.to_string())
+        ));
+    }
+    out
+}
+
+/// Splits the text into escaped components of at most [`COMPONENT_MAX`] characters that
+/// neither begin nor end with a space and never split a release pair.
+fn chunks(text: &str, d: &Delimiters) -> Vec<String> {
+    // The carried text is ASCII (J escapes everything else, B32 is an alphabet), so one
+    // byte is one character; each unit is that byte plus its release character if needed.
+    let bytes = text.as_bytes();
+    let width = |b: u8| if d.is_service(b) { 2 } else { 1 };
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < bytes.len() {
+        let mut k = a;
+        let mut used = 0;
+        while k < bytes.len() && used + width(bytes[k]) <= COMPONENT_MAX {
+            used += width(bytes[k]);
+            k += 1;
+        }
+        while k < bytes.len() && k > a + 1 && (bytes[k - 1] == b' ' || bytes[k] == b' ') {
+            k -= 1;
+        }
+        let mut chunk = String::with_capacity(used);
+        for &b in &bytes[a..k] {
+            if d.is_service(b) {
+                chunk.push(d.release as char);
+            }
+            chunk.push(b as char);
+        }
+        out.push(chunk);
+        a = k;
+    }
+    out
+}
+
+/// A payload block found in a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block<'a> {
+    /// The LXH header segment.
+    pub header: &'a Segment,
+    /// The data segments, in order.
+    pub data: Vec<&'a Segment>,
+}
+
+/// Finds the payload block in a message body.
+pub fn find(body: &[Segment]) -> Option<Block<'_>> {
+    let is_ftx =
+        |s: &Segment, kind: &str| s.tag == "FTX" && s.comp(1, 1) == "ZZZ" && s.comp(3, 1) == kind;
+    let header = body.iter().find(|s| is_ftx(s, "LXH"))?;
+    let data = body.iter().filter(|s| is_ftx(s, "LXD")).collect();
+    Some(Block { header, data })
+}
+
+/// Checks the block and returns the JSON bytes, or what is wrong (with the element).
+pub fn decode(block: &Block<'_>) -> Result<Vec<u8>, (String, usize)> {
+    let h = block.header;
+    if h.comp(4, 1) != FORMAT_VERSION {
+        return Err((
+            format!("payload format {:?} is not {FORMAT_VERSION}", h.comp(4, 1)),
+            4,
+        ));
+    }
+    let enc = match h.comp(4, 2) {
+        "J" => Encoding::Json,
+        "B32" => Encoding::Base32,
+        other => return Err((format!("payload encoding {other:?} is not J or B32"), 4)),
+    };
+    let text: String = block
+        .data
+        .iter()
+        .flat_map(|s| s.element(4))
+        .map(String::as_str)
+        .collect();
+    let declared_len = h.comp(4, 3);
+    if declared_len != text.len().to_string() {
+        return Err((
+            format!(
+                "payload length is {}, the header declares {declared_len:?}",
+                text.len()
+            ),
+            4,
+        ));
+    }
+    let hash = sha256_hex(text.as_bytes());
+    if !h.comp(4, 4).eq_ignore_ascii_case(&hash) {
+        return Err((
+            format!(
+                "payload SHA-256 is {hash}, the header declares {:?}",
+                h.comp(4, 4)
+            ),
+            4,
+        ));
+    }
+    match enc {
+        Encoding::Json => Ok(text.into_bytes()),
+        Encoding::Base32 => {
+            base32_decode(&text).ok_or_else(|| ("payload is not valid base32".into(), 4))
+        }
+    }
+}
+
+// RFC 4648 base32 is a dozen lines; it is written here rather than adding a crate for it.
+const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/// RFC 4648 base32 with padding.
+pub fn base32_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
+    for chunk in bytes.chunks(5) {
+        let mut buf = [0u8; 5];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = buf.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        let chars = (chunk.len() * 8).div_ceil(5);
+        for i in 0..8 {
+            if i < chars {
+                out.push(B32[((v >> (35 - i * 5)) & 31) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Decodes RFC 4648 base32 (padding optional); `None` on a bad character.
+pub fn base32_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 5 / 8);
+    let mut acc: u64 = 0;
+    let mut bits = 0u32;
+    for b in text.trim_end_matches('=').bytes() {
+        let v = B32.iter().position(|&x| x == b)? as u64;
+        acc = (acc << 5) | v;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xFF) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base32_matches_rfc4648_vectors() {
+        for (plain, enc) in [
+            ("", ""),
+            ("f", "MY======"),
+            ("fo", "MZXQ===="),
+            ("foo", "MZXW6==="),
+            ("foob", "MZXW6YQ="),
+            ("fooba", "MZXW6YTB"),
+            ("foobar", "MZXW6YTBOI======"),
+        ] {
+            assert_eq!(base32_encode(plain.as_bytes()), enc);
+            assert_eq!(base32_decode(enc).unwrap(), plain.as_bytes());
+        }
+    }
+
+    #[test]
+    fn chunks_respect_width_spaces_and_release_pairs() {
+        let d = Delimiters::default();
+        let text = format!("{}{}", "a:".repeat(40), "b c d".repeat(30));
+        for c in chunks(&text, &d) {
+            assert!(c.len() <= COMPONENT_MAX, "{c}");
+            assert!(!c.starts_with(' ') && !c.ends_with(' '), "{c:?}");
+            assert!(!c.ends_with('?') || c.ends_with("??"), "{c:?}");
+        }
+    }
+}
