@@ -180,7 +180,8 @@ fn top_level_x12_lead() {
             "EDI_HEURISTIC_MAPPING",
             "EDI_HEURISTIC_MAPPING",
             "EDI_HEURISTIC_MAPPING",
-            "EDI_UNMAPPED_SEGMENTS"
+            "EDI_UNMAPPED_SEGMENTS",
+            "ALIAS_NORMALIZED"
         ]
     );
     assert_eq!(field_of(&m, "EDI_SYNTAX_IDENTIFIER"), ["ISA12", "GS08"]);
@@ -188,7 +189,8 @@ fn top_level_x12_lead() {
     assert_eq!(field_of(&m, "EDI_COUNT_MISMATCH"), ["SE01", "CTT01"]);
     assert_eq!(s(&m, "/lex/payload/lead/leadId"), "LEAD-2026-001234");
     assert_eq!(s(&m, "/lex/payload/lead/status"), "EXPRESSED_INTEREST");
-    assert_eq!(s(&m, "/lex/payload/lead/source"), "DEALER_WEBSITE");
+    // REF*LS DEALER_WEBSITE is a legacy alias, normalised by the data model (with a warning).
+    assert_eq!(s(&m, "/lex/payload/lead/source"), "RETAILER_WEBSITE");
     assert_eq!(s(&m, "/lex/payload/lead/customer/lastName"), "DOE");
     assert_eq!(
         s(&m, "/lex/payload/lead/customer/emailAddress"),
