@@ -130,7 +130,10 @@ fn limits_are_enforced() {
         ..ReadOptions::default()
     };
     let big = format!("<lex><a>{}</a></lex>", "x".repeat(200));
-    assert_eq!(read_err(big.as_bytes(), &opts).code(), "SIZE_LIMIT_EXCEEDED");
+    assert_eq!(
+        read_err(big.as_bytes(), &opts).code(),
+        "SIZE_LIMIT_EXCEEDED"
+    );
 
     let opts = ReadOptions {
         limits: Limits {
@@ -180,7 +183,10 @@ fn a_million_siblings_hit_the_node_limit_not_memory() {
         ..ReadOptions::default()
     };
     let doc = format!("<lex>{}</lex>", "<a t=\"null\"/>".repeat(1_000_000));
-    assert_eq!(read_err(doc.as_bytes(), &opts).code(), "COUNT_LIMIT_EXCEEDED");
+    assert_eq!(
+        read_err(doc.as_bytes(), &opts).code(),
+        "COUNT_LIMIT_EXCEEDED"
+    );
 }
 
 #[test]
@@ -192,7 +198,11 @@ fn malformed_and_illegal_input_is_a_syntax_error_with_location() {
         (b"<lex/><lex/>", "SYNTAX_ERROR", (1, 7, 6)),
         (b"<lex><a>x</a>", "SYNTAX_ERROR", (1, 14, 13)),
         (b"<lex>\xff</lex>", "INVALID_ENCODING", (1, 6, 5)),
-        (b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><lex/>", "INVALID_ENCODING", (1, 1, 0)),
+        (
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><lex/>",
+            "INVALID_ENCODING",
+            (1, 1, 0),
+        ),
     ];
     for (input, code, loc) in cases {
         let e = read_err(input, &ReadOptions::default());
