@@ -288,7 +288,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
         let all_fields = frame
             .children
             .iter()
-            .all(|c| c.key == "field" && c.field_name.is_some());
+            .all(|c| c.name.eq_ignore_ascii_case("field") && c.field_name.is_some());
         if all_fields {
             ctx.normalised(
                 "XML_FIELD_MAP",
