@@ -1,5 +1,8 @@
 //! `lexedi validate` and `lexedi convert` with XML-EDI: auto-detected by content, both ways.
 
+// Test helpers (outside #[test] functions) may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -42,7 +45,10 @@ fn json_converts_to_xml_and_back_identically() {
     std::fs::write(&path, &text).unwrap();
     let path = path.to_str().unwrap();
     let back = lexedi(&["convert", path, "--to", "json", "--compact"], None);
-    let direct = lexedi(&["convert", "examples/lead.json", "--to", "json", "--compact"], None);
+    let direct = lexedi(
+        &["convert", "examples/lead.json", "--to", "json", "--compact"],
+        None,
+    );
     assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
     assert_eq!(stdout(&back), stdout(&direct));
 
@@ -57,15 +63,21 @@ fn json_converts_to_xml_and_back_identically() {
 
 #[test]
 fn compact_xml_is_one_line_and_stdin_is_detected() {
-    let out = lexedi(&["convert", "-", "--to", "xml", "--compact"], Some(
-        r#"{"lex":{"header":{"messageId":"m","messageType":"LEAD","version":"1.0"},"payload":{"lead":{"n":15.0}}}}"#,
-    ));
+    let out = lexedi(
+        &["convert", "-", "--to", "xml", "--compact"],
+        Some(
+            r#"{"lex":{"header":{"messageId":"m","messageType":"LEAD","version":"1.0"},"payload":{"lead":{"n":15.0}}}}"#,
+        ),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><lex><header><messageId>m</messageId><messageType>LEAD</messageType><version>1.0</version></header><payload><lead><n t=\"number\">15.0</n></lead></payload></lex>\n"
     );
-    let back = lexedi(&["convert", "-", "--to", "json", "--compact"], Some(&stdout(&out)));
+    let back = lexedi(
+        &["convert", "-", "--to", "json", "--compact"],
+        Some(&stdout(&out)),
+    );
     assert_eq!(
         stdout(&back),
         "{\"lex\":{\"header\":{\"messageId\":\"m\",\"messageType\":\"LEAD\",\"version\":\"1.0\"},\"payload\":{\"lead\":{\"n\":15.0}}}}\n"
@@ -79,8 +91,15 @@ fn tolerant_validation_reports_xml_normalisations() {
     let out = lexedi(&["validate", "--json", "-"], Some(PASCAL));
     assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
     let line = stdout(&out);
-    for code in ["XML_ROOT_RENAMED", "XML_NAME_NORMALIZED", "ALIAS_NORMALIZED"] {
-        assert!(line.contains(&format!("\"code\":\"{code}\"")), "{code} in {line}");
+    for code in [
+        "XML_ROOT_RENAMED",
+        "XML_NAME_NORMALIZED",
+        "ALIAS_NORMALIZED",
+    ] {
+        assert!(
+            line.contains(&format!("\"code\":\"{code}\"")),
+            "{code} in {line}"
+        );
     }
 }
 
@@ -104,10 +123,21 @@ fn hostile_xml_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     let line = stdout(&out);
     assert!(line.contains("\"code\":\"FORBIDDEN_CONSTRUCT\""), "{line}");
-    assert!(line.contains("\"line\":2") && line.contains("\"offset\":22"), "{line}");
+    assert!(
+        line.contains("\"line\":2") && line.contains("\"offset\":22"),
+        "{line}"
+    );
 
-    let deep = format!("<lex>{}{}</lex>", "<a>".repeat(100_000), "</a>".repeat(100_000));
+    let deep = format!(
+        "<lex>{}{}</lex>",
+        "<a>".repeat(100_000),
+        "</a>".repeat(100_000)
+    );
     let out = lexedi(&["convert", "-", "--to", "json"], Some(&deep));
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("DEPTH_LIMIT_EXCEEDED"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("DEPTH_LIMIT_EXCEEDED"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -1,6 +1,9 @@
 //! Hostile XML: every attack is refused with a stable code and a location, before anything
 //! is expanded or grows beyond the limits.
 
+// Test helpers (outside #[test] functions) may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use lex_core::codec::read;
 use lex_core::options::{Limits, ReadMode, ReadOptions};
 use lex_core::{Error, Format};
@@ -191,7 +194,8 @@ fn a_million_siblings_hit_the_node_limit_not_memory() {
 
 #[test]
 fn malformed_and_illegal_input_is_a_syntax_error_with_location() {
-    let cases: [(&[u8], &str, (u64, u64, u64)); 7] = [
+    type Case<'a> = (&'a [u8], &'a str, (u64, u64, u64));
+    let cases: [Case<'_>; 7] = [
         (b"<lex>\n<a>x</b></lex>", "SYNTAX_ERROR", (2, 5, 10)),
         (b"<lex><a>\x01</a></lex>", "SYNTAX_ERROR", (1, 9, 8)),
         (b"<lex><a>&#1;</a></lex>", "SYNTAX_ERROR", (1, 9, 8)),

@@ -4,6 +4,9 @@
 //!
 //! `LEX_BLESS=1` writes missing golden files (review them before committing).
 
+// Test helpers (outside #[test] functions) may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use lex_core::codec::{WriteOptions, read, write};
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};

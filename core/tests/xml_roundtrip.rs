@@ -3,6 +3,9 @@
 //!
 //! The number of cases is `LEX_PROPTEST_CASES` (default 1000); `make stress` raises it.
 
+// Test helpers (outside #[test] functions) may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use lex_core::codec::{WriteOptions, read, write};
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::{Format, Map, Message, Value, api, testgen};

@@ -4,6 +4,9 @@
 //! examples are hand-written illustrations that differ from their JSON twins
 //! (wire-formats notes §1.3); the differences are pinned here.
 
+// Test helpers (outside #[test] functions) may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use lex_core::codec::json_read;
 use lex_core::options::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Message, Value, api};

@@ -5,6 +5,9 @@
 //! With `LEX_BLESS=1`, a vector without `expected` gets the actual result written into it
 //! (for authoring; review the diff). Without it, a vector without `expected` fails.
 
+// Test helpers (outside #[test] functions) may unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use lex_core::codec::{WriteOptions, json_read, json_write};
 use lex_core::options::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Map, Value, api};
