@@ -216,3 +216,35 @@ fn malformed_and_illegal_input_is_a_syntax_error_with_location() {
     assert_eq!(tolerant_err("   ").code(), "EMPTY_INPUT");
     assert_eq!(tolerant_err("<other/>").code(), "NOT_A_LEX_MESSAGE");
 }
+
+#[test]
+fn many_attributes_on_one_element_are_refused_early() {
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}=\"\"")).collect();
+    let doc = format!("<lex><x{attrs}/></lex>");
+    let e = tolerant_err(&doc);
+    assert_eq!(e.code(), "COUNT_LIMIT_EXCEEDED");
+    assert_eq!(at(&e), (1, 6, 5));
+}
+
+#[test]
+fn warnings_of_one_kind_are_capped_and_summarised() {
+    let doc = format!(
+        "<lex><x t=\"array\">{}</x></lex>",
+        "<item>1</item>".repeat(1500)
+    );
+    let msgs = read(doc.as_bytes(), Format::Xml, &ReadOptions::default()).unwrap();
+    let issues = msgs[0].read_issues();
+    assert_eq!(issues.len(), 1001);
+    assert!(issues[..1000].iter().all(|i| i.code == "XML_TYPE_INFERRED"));
+    assert_eq!(issues[999].pointer, "/lex/x/999");
+    assert_eq!(issues[1000].code, "XML_TYPE_INFERRED");
+    assert!(
+        issues[1000].message.starts_with("500 more"),
+        "{}",
+        issues[1000].message
+    );
+    assert_eq!(
+        msgs[0].pointer("/lex/x/1499"),
+        Some(&lex_core::Value::int(1))
+    );
+}

@@ -176,7 +176,7 @@ pub(super) fn finish(frame: Frame, stack: &[Frame], ctx: &mut Ctx<'_>) -> Result
         return Ok(Some(Value::Null));
     }
     match frame.ty {
-        Some(ty) => typed(frame, ty, &ptr, ctx).map(Some),
+        Some(ty) => typed(frame, ty, (&ptr, stack.len() + 1), ctx).map(Some),
         None => untyped(frame, stack, &ptr, ctx),
     }
 }
@@ -219,7 +219,9 @@ fn number(text: &str, frame: &Frame, ctx: &Ctx<'_>) -> Result<Value> {
     })
 }
 
-fn typed(frame: Frame, ty: Ty, ptr: &str, ctx: &mut Ctx<'_>) -> Result<Value> {
+/// `at` is the element's pointer and depth.
+fn typed(frame: Frame, ty: Ty, at: (&str, usize), ctx: &mut Ctx<'_>) -> Result<Value> {
+    let (ptr, depth) = at;
     let blank = frame.text.chars().all(is_xml_space);
     match ty {
         Ty::String => leaf_only(&frame, ctx).map(|_| Value::String(frame.text)),
@@ -251,7 +253,8 @@ fn typed(frame: Frame, ty: Ty, ptr: &str, ctx: &mut Ctx<'_>) -> Result<Value> {
         Ty::Json => {
             leaf_only(&frame, ctx)?;
             let mut limits = ctx.limits;
-            limits.max_depth = limits.max_depth.saturating_sub(1).max(1);
+            // The JSON text nests below this element: only the remaining depth is allowed.
+            limits.max_depth = limits.max_depth.saturating_sub(depth).max(1);
             crate::codec::json_read::parse(frame.text.as_bytes(), &limits).map_err(|e| {
                 let kind = if e.kind.is_limit() {
                     e.kind

@@ -16,7 +16,7 @@ use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Root element names accepted besides `lex` (tolerant mode, with a warning).
 const ROOT_ALIASES: [&str; 3] = ["LEX", "LEXMessage", "ALXMessage"];
@@ -37,6 +37,7 @@ pub(super) struct Ctx<'a> {
     pub pascal: Option<bool>,
     renamed: HashSet<String>,
     namespaces_reported: bool,
+    counts: HashMap<String, usize>,
 }
 
 impl Ctx<'_> {
@@ -65,12 +66,47 @@ impl Ctx<'_> {
                 offset,
             ));
         }
-        let field = crate::normalize::pointer_to_field(pointer);
-        self.issues
-            .push(Issue::new(Level::Warning, code, field, pointer, message));
+        // Each kind is listed at most MAX_LISTED times; the rest is counted and summarised
+        // at the end, so hostile input cannot grow the warning list without bound.
+        let listed = self.counts.entry(code.to_string()).or_insert(0);
+        *listed += 1;
+        if *listed <= MAX_LISTED {
+            let field = crate::normalize::pointer_to_field(pointer);
+            self.issues
+                .push(Issue::new(Level::Warning, code, field, pointer, message));
+        }
         Ok(())
     }
+
+    /// Appends one summary warning per kind that occurred more than MAX_LISTED times.
+    fn summarise(&mut self) {
+        let mut over: Vec<(&String, &usize)> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| **n > MAX_LISTED)
+            .collect();
+        over.sort();
+        for (code, n) in over {
+            self.issues.push(Issue::new(
+                Level::Warning,
+                code.as_str(),
+                "",
+                "",
+                format!(
+                    "{} more {code} normalisations were made and not listed one by one",
+                    n - MAX_LISTED
+                ),
+            ));
+        }
+    }
 }
+
+/// The most warnings of one kind listed individually.
+const MAX_LISTED: usize = 1000;
+
+/// The most attributes accepted on one element (XML-EDI uses at most three; the limit keeps
+/// the duplicate-attribute check linear).
+const MAX_ATTRIBUTES: usize = 64;
 
 /// Reads one XML-EDI document.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
@@ -106,6 +142,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
         pascal: None,
         renamed: HashSet::new(),
         namespaces_reported: false,
+        counts: HashMap::new(),
     };
     if base == 3 {
         ctx.issues.push(Issue::new(
@@ -124,6 +161,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
         ));
     }
     let lex = parse_events(text, &mut ctx)?;
+    ctx.summarise();
     let mut root = Map::new();
     root.insert("lex".into(), Value::Object(lex));
     Message::from_value_with_issues(Value::Object(root), Format::Xml, ctx.issues).map(|m| vec![m])
@@ -393,7 +431,14 @@ fn open(
     let mut frame = Frame::new(name.clone(), pos, is_root);
     let mut k: Option<String> = None;
     let mut kj: Option<String> = None;
-    for attr in e.attributes().with_checks(true) {
+    for (i, attr) in e.attributes().with_checks(true).enumerate() {
+        if i >= MAX_ATTRIBUTES {
+            return Err(ctx.err(
+                ErrorKind::CountLimit,
+                format!("more than {MAX_ATTRIBUTES} attributes on one element"),
+                pos,
+            ));
+        }
         let attr = attr.map_err(|err| {
             ctx.err(
                 ErrorKind::Syntax,
