@@ -25,10 +25,6 @@ build: ## Build the Rust workspace (dev profile)
 test: $(TEST_TARGETS) ## Run every test suite (installs what is missing)
 	@echo "make test: all suites passed"
 
-.PHONY: stress
-stress: $(STRESS_TARGETS) ## Long property-test runs (each area appends to STRESS_TARGETS)
-	@echo "make stress: all stress runs passed"
-
 test-rust: ## Rust unit, integration and doc tests, formatting and clippy
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
