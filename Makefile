@@ -10,10 +10,13 @@ SPEC_DIR ?= ../shared/spec/lex-1.0
 export CARGO_TERM_COLOR ?= never
 
 TEST_TARGETS := test-rust
+STRESS_TARGETS :=
+FUZZ_TARGETS :=
+BENCH_TARGETS :=
 
 include $(sort $(wildcard mk/*.mk))
 
-.PHONY: help test test-rust lint demo build fmt
+.PHONY: help test test-rust lint demo build fmt stress fuzz bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -24,6 +27,15 @@ build: ## Build the Rust workspace (dev profile)
 
 test: $(TEST_TARGETS) ## Run every test suite (installs what is missing)
 	@echo "make test: all suites passed"
+
+stress: $(STRESS_TARGETS) ## Long property and stress runs (not part of make test)
+	@echo "make stress: done"
+
+fuzz: $(FUZZ_TARGETS) ## Run the fuzz targets (FUZZ_SECONDS per target, default 60)
+	@echo "make fuzz: done"
+
+bench: $(BENCH_TARGETS) ## Benchmarks against peers; writes BENCHMARKS.md
+	@echo "make bench: done"
 
 test-rust: ## Rust unit, integration and doc tests, formatting and clippy
 	$(CARGO) fmt --all -- --check
