@@ -127,17 +127,32 @@ pub(super) fn pointer(stack: &[Frame], last: Option<&str>) -> String {
     p
 }
 
-fn own_pointer(stack: &[Frame], frame: &Frame) -> String {
-    if frame.is_root {
-        "/lex".into()
-    } else {
-        pointer(stack, Some(&frame.key))
+/// Where a closing element sits: its ancestors and its member name.
+pub(super) struct At<'s> {
+    stack: &'s [Frame],
+    key: String,
+    is_root: bool,
+}
+
+impl At<'_> {
+    /// The element's JSON pointer.
+    fn ptr(&self) -> String {
+        if self.is_root {
+            "/lex".into()
+        } else {
+            pointer(self.stack, Some(&self.key))
+        }
     }
 }
 
 /// Converts a closed element. `stack` holds its ancestors.
 pub(super) fn finish(frame: Frame, stack: &[Frame], ctx: &mut Ctx<'_>) -> Result<Option<Value>> {
-    let ptr = own_pointer(stack, &frame);
+    // The pointer is only built when a warning or an error needs it.
+    let at = At {
+        stack,
+        key: frame.key.clone(),
+        is_root: frame.is_root,
+    };
     if let Some(m) = &frame.mixed {
         if frame.ty.is_some() && frame.ty != Some(Ty::Object) && frame.ty != Some(Ty::Array) {
             return Err(ctx.err(
@@ -148,7 +163,7 @@ pub(super) fn finish(frame: Frame, stack: &[Frame], ctx: &mut Ctx<'_>) -> Result
         }
         ctx.normalised(
             "XML_MIXED_CONTENT",
-            &ptr,
+            &at.ptr(),
             format!(
                 "text \"{m}\" beside the child elements of <{}> was ignored",
                 frame.name
@@ -169,15 +184,15 @@ pub(super) fn finish(frame: Frame, stack: &[Frame], ctx: &mut Ctx<'_>) -> Result
         }
         ctx.normalised(
             "XML_NIL",
-            &ptr,
+            &at.ptr(),
             format!("<{}> with xsi:nil was read as null", frame.name),
             frame.offset,
         )?;
         return Ok(Some(Value::Null));
     }
     match frame.ty {
-        Some(ty) => typed(frame, ty, (&ptr, stack.len() + 1), ctx).map(Some),
-        None => untyped(frame, stack, &ptr, ctx),
+        Some(ty) => typed(frame, ty, &at, ctx).map(Some),
+        None => untyped(frame, &at, ctx),
     }
 }
 
@@ -219,9 +234,8 @@ fn number(text: &str, frame: &Frame, ctx: &Ctx<'_>) -> Result<Value> {
     })
 }
 
-/// `at` is the element's pointer and depth.
-fn typed(frame: Frame, ty: Ty, at: (&str, usize), ctx: &mut Ctx<'_>) -> Result<Value> {
-    let (ptr, depth) = at;
+fn typed(frame: Frame, ty: Ty, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Value> {
+    let depth = at.stack.len() + 1;
     let blank = frame.text.chars().all(is_xml_space);
     match ty {
         Ty::String => leaf_only(&frame, ctx).map(|_| Value::String(frame.text)),
@@ -273,7 +287,7 @@ fn typed(frame: Frame, ty: Ty, at: (&str, usize), ctx: &mut Ctx<'_>) -> Result<V
             format!("<{}> t=\"object\" holds text", frame.name),
             frame.offset,
         )),
-        Ty::Object => object(frame.children, ptr, ctx).map(Value::Object),
+        Ty::Object => object(frame.children, at, ctx).map(Value::Object),
         Ty::Array if frame.children.is_empty() && !blank => Err(ctx.err(
             ErrorKind::Syntax,
             format!("<{}> t=\"array\" holds text", frame.name),
@@ -285,7 +299,8 @@ fn typed(frame: Frame, ty: Ty, at: (&str, usize), ctx: &mut Ctx<'_>) -> Result<V
     }
 }
 
-fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Result<Option<Value>> {
+fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>> {
+    let stack = at.stack;
     let name = frame.name.as_str();
     if !frame.children.is_empty() {
         let all_fields = frame
@@ -295,7 +310,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
         if all_fields {
             ctx.normalised(
                 "XML_FIELD_MAP",
-                ptr,
+                &at.ptr(),
                 format!("<{name}> with <Field name=\"…\"> children was read as an object"),
                 frame.offset,
             )?;
@@ -322,7 +337,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
             let child = frame.children.first().map_or("", |c| c.name.as_str());
             ctx.normalised(
                 "XML_WRAPPER_ARRAY",
-                ptr,
+                &at.ptr(),
                 format!(
                     "<{name}> with {} <{child}> children was read as an array",
                     frame.children.len()
@@ -333,12 +348,12 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
                 frame.children.into_iter().filter_map(|c| c.value).collect(),
             )));
         }
-        return object(frame.children, ptr, ctx).map(|m| Some(Value::Object(m)));
+        return object(frame.children, at, ctx).map(|m| Some(Value::Object(m)));
     }
     if let Some(alg) = &frame.algorithm {
         ctx.normalised(
             "XML_CHECKSUM",
-            ptr,
+            &at.ptr(),
             format!("<{name} algorithm=\"{alg}\"> was read as the string \"{alg}:…\""),
             frame.offset,
         )?;
@@ -348,7 +363,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
         if is_schema_array(&frame.key) {
             ctx.normalised(
                 "XML_EMPTY_ELEMENT",
-                ptr,
+                &at.ptr(),
                 format!("empty <{name}> was read as an empty array (the schema says array)"),
                 frame.offset,
             )?;
@@ -356,7 +371,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
         }
         ctx.normalised(
             "XML_EMPTY_ELEMENT",
-            ptr,
+            &at.ptr(),
             format!("empty <{name}> was read as an absent member"),
             frame.offset,
         )?;
@@ -373,7 +388,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
             let v = number(&frame.text, &frame, ctx)?;
             ctx.normalised(
                 "XML_TYPE_INFERRED",
-                ptr,
+                &at.ptr(),
                 format!(
                     "untyped <{name}>{}</{name}> was read as a number",
                     frame.text
@@ -385,7 +400,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
         LeafType::Boolean => {
             ctx.normalised(
                 "XML_TYPE_INFERRED",
-                ptr,
+                &at.ptr(),
                 format!(
                     "untyped <{name}>{}</{name}> was read as a boolean",
                     frame.text
@@ -399,7 +414,7 @@ fn untyped(frame: Frame, stack: &[Frame], ptr: &str, ctx: &mut Ctx<'_>) -> Resul
 
 /// Builds an object from child elements. Repeated names become an array (tolerant) or a
 /// `DUPLICATE_KEY` error (strict).
-fn object(children: Vec<Child>, ptr: &str, ctx: &mut Ctx<'_>) -> Result<Map> {
+fn object(children: Vec<Child>, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Map> {
     let mut m = Map::new();
     let mut grouped: HashSet<String> = HashSet::new();
     for c in children {
@@ -421,7 +436,7 @@ fn object(children: Vec<Child>, ptr: &str, ctx: &mut Ctx<'_>) -> Result<Map> {
         if grouped.insert(c.key.clone()) {
             let first = std::mem::take(existing);
             *existing = Value::Array(vec![first, v]);
-            let p = format!("{ptr}/{}", escape_pointer_token(&c.key));
+            let p = format!("{}/{}", at.ptr(), escape_pointer_token(&c.key));
             ctx.normalised(
                 "XML_REPEATED_ELEMENTS",
                 &p,
@@ -443,7 +458,12 @@ fn root(frame: Frame, ctx: &mut Ctx<'_>) -> Result<Value> {
             frame.offset,
         ));
     }
-    let members = object(frame.children, "/lex", ctx)?;
+    let at = At {
+        stack: &[],
+        key: "lex".into(),
+        is_root: true,
+    };
+    let members = object(frame.children, &at, ctx)?;
     let Some(version) = frame.version else {
         return Ok(Value::Object(members));
     };

@@ -30,6 +30,25 @@
 //! algorithm="…">`, empty elements and `xsi:nil`. Each is reported as a warning whose code
 //! starts with `XML_`; in strict mode each is an error instead. DTDs and entity references
 //! other than the five predefined ones are always refused (`FORBIDDEN_CONSTRUCT`).
+//!
+//! | warning code | normalisation |
+//! |---|---|
+//! | `XML_ROOT_RENAMED` | root `LEX`, `LEXMessage` or `ALXMessage` read as `lex` |
+//! | `XML_NAMESPACE_IGNORED` | namespace declarations or prefixes ignored (once per document) |
+//! | `XML_NAME_NORMALIZED` | PascalCase element name read as camelCase (once per name) |
+//! | `XML_TYPE_INFERRED` | untyped leaf read as a number or boolean |
+//! | `XML_WRAPPER_ARRAY` | wrapper element with singular children read as an array |
+//! | `XML_REPEATED_ELEMENTS` | repeated sibling elements read as an array |
+//! | `XML_FIELD_MAP` | `<Field name="k">v</Field>` children read as an object |
+//! | `XML_CHECKSUM` | `<Checksum algorithm="a">x</Checksum>` read as `"a:x"` |
+//! | `XML_EMPTY_ELEMENT` | empty untyped element read as absent, or `[]` for a schema array |
+//! | `XML_NIL` | `xsi:nil="true"` read as null |
+//! | `XML_ARRAY_ITEM_NAME` | member of a `t="array"` element not named `item` |
+//! | `XML_ATTRIBUTE_IGNORED` | an attribute without meaning in XML-EDI dropped |
+//! | `XML_MIXED_CONTENT` | text beside child elements dropped |
+//!
+//! Each kind is listed at most 1,000 times per document; beyond that one summary warning
+//! gives the count.
 
 mod convert;
 mod names;

@@ -468,7 +468,10 @@ fn open(
                 ctx.normalised(
                     "XML_ATTRIBUTE_IGNORED",
                     &pointer,
-                    format!("attribute {aname}=\"{value}\" on <{qname}> has no meaning in XML-EDI and was ignored"),
+                    format!(
+                        "attribute {aname}=\"{}\" on <{qname}> has no meaning in XML-EDI and was ignored",
+                        value.chars().take(80).collect::<String>()
+                    ),
                     pos,
                 )?;
             }
