@@ -190,6 +190,19 @@ pub(super) fn finish(frame: Frame, stack: &[Frame], ctx: &mut Ctx<'_>) -> Result
         )?;
         return Ok(Some(Value::Null));
     }
+    if let Some(alg) = &frame.algorithm {
+        if frame.ty.is_some() || !frame.children.is_empty() {
+            ctx.normalised(
+                "XML_ATTRIBUTE_IGNORED",
+                &at.ptr(),
+                format!(
+                    "attribute algorithm=\"{alg}\" on <{}> was ignored (not a text checksum)",
+                    frame.name
+                ),
+                frame.offset,
+            )?;
+        }
+    }
     match frame.ty {
         Some(ty) => typed(frame, ty, &at, ctx).map(Some),
         None => untyped(frame, &at, ctx),
@@ -293,10 +306,31 @@ fn typed(frame: Frame, ty: Ty, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Value> 
             format!("<{}> t=\"array\" holds text", frame.name),
             frame.offset,
         )),
-        Ty::Array => Ok(Value::Array(
-            frame.children.into_iter().filter_map(|c| c.value).collect(),
-        )),
+        Ty::Array => items(frame.children, at, ctx).map(Value::Array),
     }
+}
+
+/// Reports a `<Field name="…">` attribute that was not used as a member name.
+fn unused_field_name(c: &Child, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<()> {
+    match &c.field_name {
+        Some(n) => ctx.normalised(
+            "XML_ATTRIBUTE_IGNORED",
+            &at.ptr(),
+            format!("attribute name=\"{n}\" on <{}> was ignored (its siblings are not all named fields)", c.name),
+            c.offset,
+        ),
+        None => Ok(()),
+    }
+}
+
+/// The values of array members (absent members skipped; they were reported already).
+fn items(children: Vec<Child>, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Vec<Value>> {
+    let mut out = Vec::with_capacity(children.len());
+    for c in children {
+        unused_field_name(&c, at, ctx)?;
+        out.extend(c.value);
+    }
+    Ok(out)
 }
 
 fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>> {
@@ -344,9 +378,7 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
                 ),
                 frame.offset,
             )?;
-            return Ok(Some(Value::Array(
-                frame.children.into_iter().filter_map(|c| c.value).collect(),
-            )));
+            return items(frame.children, at, ctx).map(|v| Some(Value::Array(v)));
         }
         return object(frame.children, at, ctx).map(|m| Some(Value::Object(m)));
     }
@@ -418,6 +450,7 @@ fn object(children: Vec<Child>, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Map> {
     let mut m = Map::new();
     let mut grouped: HashSet<String> = HashSet::new();
     for c in children {
+        unused_field_name(&c, at, ctx)?;
         let Some(v) = c.value else { continue };
         let Some(existing) = m.get_mut(&c.key) else {
             m.insert(c.key, v);

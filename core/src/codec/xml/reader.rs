@@ -458,7 +458,7 @@ fn open(
             ("k", false) if name == "_" => k = Some(value),
             ("kj", false) if name == "_" => kj = Some(value),
             ("version", false) if is_root => frame.version = Some(value),
-            ("nil", true) => frame.nil = value == "true" || value == "1",
+            ("nil", true) if !is_root => frame.nil = value == "true" || value == "1",
             ("name", false) if name.eq_ignore_ascii_case("field") => frame.field_name = Some(value),
             ("algorithm", false) if name.eq_ignore_ascii_case("checksum") => {
                 frame.algorithm = Some(value)
