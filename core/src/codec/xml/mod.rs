@@ -51,6 +51,7 @@
 //! gives the count.
 
 mod convert;
+mod lexical;
 mod names;
 mod reader;
 mod schema_names;
