@@ -82,3 +82,21 @@ fn the_golden_xml_also_converts_back_to_the_original_json() {
         assert_eq!(from_xml.unwrap(), from_json.unwrap(), "{}", input.display());
     }
 }
+
+#[test]
+fn members_beside_lex_cannot_be_written_as_xml() {
+    let msg = lex_core::api::parse(
+        br#"{"lex":{"header":{}},"other":1}"#,
+        Some(Format::Json),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let e = write(
+        std::slice::from_ref(&msg),
+        Format::Xml,
+        &WriteOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "UNREPRESENTABLE");
+    assert_eq!(e.location.path.as_deref(), Some("/other"));
+}
