@@ -1,6 +1,7 @@
 //! `lexedi convert`.
 
 use crate::io::{print_error, read_input, write_output};
+use crate::limits::LimitArgs;
 use lex_core::codec::WriteOptions;
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::{Format, api};
@@ -28,6 +29,8 @@ pub struct Args {
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<String>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {

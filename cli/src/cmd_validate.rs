@@ -1,15 +1,20 @@
-//! `lexedi validate`.
+//! `lexedi validate`: files, directories, NDJSON streams and multi-message interchanges.
 
-use crate::io::{print_error, read_input, use_color};
+use crate::batch;
+use crate::io::use_color;
+use crate::limits::LimitArgs;
+use crate::progress;
+use crate::summary::Summary;
 use lex_core::codec::json_write;
-use lex_core::options::ReadMode;
+use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::validate::ValidateOptions;
-use lex_core::{Format, Level, Map, Report, Value, api};
+use lex_core::{Error, Format, Level, Map, Report, Value, api};
 
 /// Arguments of `lexedi validate`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files to validate (`-` for standard input).
+    /// Files or directories to validate (`-` for standard input). `.ndjson`/`.jsonl` files are
+    /// read one message per line; X12/EDIFACT interchanges may hold several messages.
     #[arg(required = true)]
     files: Vec<String>,
     /// Conformance level (1, 2 or 3).
@@ -21,17 +26,31 @@ pub struct Args {
     /// Input format (default: detected from content).
     #[arg(long, value_parser = parse_format)]
     from: Option<Format>,
-    /// One JSON result per file on standard output.
+    /// One JSON result per line on standard output (the summary goes to standard error).
     #[arg(long)]
     json: bool,
+    /// Read every input as NDJSON (one message per line), whatever its name.
+    #[arg(long)]
+    ndjson: bool,
+    /// Worker threads (default 1).
+    #[arg(long, short = 'j', default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: u16,
+    /// Print the summary even for a single input.
+    #[arg(long)]
+    summary: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
     Format::parse(s).ok_or_else(|| format!("unknown format '{s}' (json, xml, x12, edifact)"))
 }
 
+type Outcome = Result<Vec<Report>, Error>;
+
 /// Runs the command; returns the exit code (0 valid, 1 invalid, 2 unreadable).
 pub fn run(args: Args) -> u8 {
+    let limits = args.limits.to_limits();
     let opts = ValidateOptions {
         level: args.level,
         mode: if args.strict {
@@ -39,61 +58,106 @@ pub fn run(args: Args) -> u8 {
         } else {
             ReadMode::Tolerant
         },
+        limits,
         ..ValidateOptions::default()
     };
+    let read = ReadOptions {
+        mode: opts.mode,
+        limits,
+    };
     let color = use_color();
-    let mut worst = 0u8;
-    for path in &args.files {
-        let result =
-            read_input(path).and_then(|bytes| api::validate_input(&bytes, args.from, &opts));
-        match result {
-            Ok(report) => {
-                if !report.valid {
-                    worst = worst.max(1);
+    let mut summary = Summary::default();
+    let mut items = 0u64;
+    let pb = progress::spinner(!args.json);
+    let from = args.from;
+    batch::run(
+        &args.files,
+        args.ndjson,
+        limits.max_input_bytes,
+        usize::from(args.jobs),
+        |item| -> Outcome {
+            let bytes = item.bytes.as_ref().map_err(Clone::clone)?;
+            let messages = api::parse_all(bytes, from, &read)?;
+            Ok(messages.iter().map(|m| api::validate(m, &opts)).collect())
+        },
+        |name, outcome| {
+            items += 1;
+            match outcome {
+                Ok(reports) => {
+                    let many = reports.len() > 1;
+                    for (k, report) in reports.iter().enumerate() {
+                        summary.add_report(report);
+                        pb.inc(1);
+                        let label = if many {
+                            format!("{name}#{}", k + 1)
+                        } else {
+                            name.clone()
+                        };
+                        let text = if args.json {
+                            json_line(&label, report)
+                        } else {
+                            human(&label, report, color)
+                        };
+                        pb.suspend(|| println!("{text}"));
+                    }
                 }
-                if args.json {
-                    println!("{}", json_line(path, &report));
-                } else {
-                    print_human(path, &report, color);
+                Err(e) => {
+                    summary.add_error(e.code());
+                    pb.suspend(|| {
+                        if args.json {
+                            println!("{}", error_line(&name, &e));
+                        } else {
+                            eprintln!("{name}: error {e}");
+                        }
+                    });
                 }
             }
-            Err(e) => {
-                worst = 2;
-                if args.json {
-                    let mut m = Map::new();
-                    m.insert("file".into(), path.as_str().into());
-                    let mut err = Map::new();
-                    err.insert("code".into(), e.code().into());
-                    err.insert("message".into(), e.message.as_str().into());
-                    if let Some(l) = e.location.line {
-                        err.insert("line".into(), Value::int(l as i64));
-                    }
-                    if let Some(c) = e.location.column {
-                        err.insert("column".into(), Value::int(c as i64));
-                    }
-                    if let Some(o) = e.location.offset {
-                        err.insert("offset".into(), Value::int(o as i64));
-                    }
-                    if let Some(s) = e.location.segment {
-                        err.insert("segment".into(), Value::int(s as i64));
-                    }
-                    m.insert("error".into(), Value::Object(err));
-                    println!("{}", json_write::to_string(&Value::Object(m), false));
-                } else {
-                    print_error(path, &e);
-                }
-            }
+        },
+    );
+    pb.finish_and_clear();
+    if args.summary || items > 1 || summary.messages > 1 {
+        if args.json {
+            eprintln!("{}", summary.to_json());
+        } else {
+            print!("{}", summary.to_text());
         }
     }
-    worst
+    summary.exit_code()
 }
 
-fn json_line(path: &str, report: &Report) -> String {
+fn json_line(name: &str, report: &Report) -> String {
     let mut m = Map::new();
-    m.insert("file".into(), path.into());
+    m.insert("file".into(), name.into());
     if let Value::Object(r) = report.to_value() {
         m.extend(r);
     }
+    json_write::to_string(&Value::Object(m), false)
+}
+
+/// The JSON line for an unreadable input: `{"file", "error": {code, message, location...}}`.
+pub fn error_line(name: &str, e: &Error) -> String {
+    let mut m = Map::new();
+    m.insert("file".into(), name.into());
+    let mut err = Map::new();
+    err.insert("code".into(), e.code().into());
+    err.insert("message".into(), e.message.as_str().into());
+    let loc = &e.location;
+    for (k, v) in [
+        ("line", loc.line),
+        ("column", loc.column),
+        ("offset", loc.offset),
+        ("segment", loc.segment),
+        ("element", loc.element),
+        ("component", loc.component),
+    ] {
+        if let Some(v) = v {
+            err.insert(k.into(), Value::int(v as i64));
+        }
+    }
+    if let Some(s) = &loc.segment_id {
+        err.insert("segmentId".into(), s.as_str().into());
+    }
+    m.insert("error".into(), Value::Object(err));
     json_write::to_string(&Value::Object(m), false)
 }
 
@@ -110,16 +174,16 @@ fn paint(text: &str, level: Level, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-fn print_human(path: &str, report: &Report, color: bool) {
+fn human(name: &str, report: &Report, color: bool) -> String {
     let verdict = if report.valid { "valid" } else { "invalid" };
-    println!(
-        "{path}: {verdict} ({} error(s), {} warning(s))",
+    let mut s = format!(
+        "{name}: {verdict} ({} error(s), {} warning(s))",
         report.errors.len(),
         report.warnings.len()
     );
     for i in report.issues() {
-        println!(
-            "  {} {} {}: {}",
+        s.push_str(&format!(
+            "\n  {} {} {}: {}",
             paint(i.level.as_str(), i.level, color),
             i.code,
             if i.pointer.is_empty() {
@@ -128,6 +192,7 @@ fn print_human(path: &str, report: &Report, color: bool) {
                 &i.pointer
             },
             i.message
-        );
+        ));
     }
+    s
 }

@@ -1,8 +1,17 @@
 //! `lexedi`: the LEX 1.0 command-line tool.
 
+mod batch;
+mod cmd_ack;
 mod cmd_convert;
+mod cmd_fingerprint;
+mod cmd_new;
+mod cmd_receive;
 mod cmd_validate;
+mod inputs;
 mod io;
+mod limits;
+mod progress;
+mod summary;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -22,6 +31,14 @@ enum Command {
     Validate(cmd_validate::Args),
     /// Convert a message to another format.
     Convert(cmd_convert::Args),
+    /// Write the ACKNOWLEDGMENT for a received message.
+    Ack(cmd_ack::Args),
+    /// Print the customer fingerprint (LEX_DEDUPLICATION).
+    Fingerprint(cmd_fingerprint::Args),
+    /// Wrap a payload in a new, validated envelope.
+    New(cmd_new::Args),
+    /// Run a Receiver over messages in order and print each receipt.
+    Receive(cmd_receive::Args),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +46,10 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate(a) => cmd_validate::run(a),
         Command::Convert(a) => cmd_convert::run(a),
+        Command::Ack(a) => cmd_ack::run(a),
+        Command::Fingerprint(a) => cmd_fingerprint::run(a),
+        Command::New(a) => cmd_new::run(a),
+        Command::Receive(a) => cmd_receive::run(a),
     };
     ExitCode::from(code)
 }

@@ -123,6 +123,26 @@ fn validation_results(report: &Report) -> Value {
     Value::Object(vr)
 }
 
+/// The `acknowledgmentId` for an ACK whose `messageId` is `id`: `ACK-<id>` when that is
+/// 10–50 characters long (the schema's bounds; always so for a UUID), else `ACK-` and the
+/// first 32 hex digits of SHA-256 of `id`.
+pub fn acknowledgment_id(id: &str) -> String {
+    let plain = format!("ACK-{id}");
+    if (10..=50).contains(&plain.chars().count()) {
+        plain
+    } else {
+        let hex = crate::dedup::sha256_hex(id.as_bytes());
+        format!("ACK-{}", &hex[..32])
+    }
+}
+
+/// A sender/receiver id for the ACK header: the original one when it has the schema's 3–50
+/// characters, else `UNKNOWN` (so the ACK itself stays valid).
+fn party(id: Option<&str>) -> &str {
+    id.filter(|s| (3..=50).contains(&s.chars().count()))
+        .unwrap_or("UNKNOWN")
+}
+
 /// [`acknowledge`] with an injectable clock and ids (`opts.message_id` is the ACK's
 /// `messageId`; the `acknowledgmentId` is derived from it).
 pub fn acknowledge_with(
@@ -154,7 +174,7 @@ pub fn acknowledge_with(
     let mut body = Map::new();
     body.insert(
         "acknowledgmentId".into(),
-        Value::String(format!("ACK-{ack_message_id}")),
+        Value::String(acknowledgment_id(&ack_message_id)),
     );
     body.insert("correlationId".into(), Value::String(original_id.clone()));
     body.insert(
@@ -184,14 +204,8 @@ pub fn acknowledge_with(
     h.insert("messageType".into(), "ACKNOWLEDGMENT".into());
     h.insert("version".into(), crate::build::LEX_VERSION.into());
     h.insert("timestamp".into(), Value::String(ts));
-    h.insert(
-        "senderId".into(),
-        header.receiver_id().unwrap_or("UNKNOWN").into(),
-    );
-    h.insert(
-        "receiverId".into(),
-        header.sender_id().unwrap_or("UNKNOWN").into(),
-    );
+    h.insert("senderId".into(), party(header.receiver_id()).into());
+    h.insert("receiverId".into(), party(header.sender_id()).into());
     h.insert("correlationId".into(), Value::String(original_id));
     let mut payload = Map::new();
     payload.insert("acknowledgment".into(), Value::Object(body));
@@ -202,3 +216,7 @@ pub fn acknowledge_with(
     root.insert("lex".into(), Value::Object(lex));
     Message::from_value(Value::Object(root), Format::Json)
 }
+
+#[cfg(test)]
+#[path = "ack_tests.rs"]
+mod tests;

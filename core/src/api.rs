@@ -15,9 +15,12 @@ use crate::value::Value;
 
 pub use crate::ack::{ACK_STATUSES, acknowledge, acknowledge_with};
 pub use crate::build::{BuildOptions, LEX_VERSION, new_message_with};
+pub use crate::dedup::duplicate_closure;
 pub use crate::dedup::fingerprint;
+pub use crate::governance::ForwardDecision;
 pub use crate::lifecycle::STATUSES;
 pub use crate::message::MESSAGE_TYPES;
+pub use crate::receiver::{ExpiryAction, MemoryStore};
 pub use crate::receiver::{Outcome, Receipt, Receiver, ReceiverStore};
 
 /// The version of this toolkit.
@@ -136,4 +139,20 @@ pub fn message_fingerprint(message: &Message) -> Option<String> {
         lead.phone().unwrap_or(""),
         lead.last_name().unwrap_or(""),
     ))
+}
+
+/// May `message` be routed to `recipient` (a LEX organisation id)? The decision of
+/// `lex.dataGovernance` (blocked list, OPEN / RESTRICTED / LOCKED, retention) with a reason
+/// code; the system clock is used for the retention check.
+pub fn may_forward(message: &Message, recipient: &str) -> ForwardDecision {
+    crate::governance::may_forward(message, recipient)
+}
+
+/// [`may_forward`] with an injectable clock.
+pub fn may_forward_at(
+    message: &Message,
+    recipient: &str,
+    now: time::OffsetDateTime,
+) -> ForwardDecision {
+    crate::governance::may_forward_at(message, recipient, now)
 }

@@ -8,6 +8,7 @@
 //! else is allowed. The `strict-table` policy allows only the published table plus
 //! self-transitions and moves to `ARCHIVED`.
 
+use crate::report::{Issue, Level};
 use std::fmt;
 
 /// The 15 lead statuses, in journey order.
@@ -183,6 +184,75 @@ pub fn transition_allowed(from: &str, to: &str) -> Option<bool> {
     check_transition(from, to, TransitionPolicy::Default).map(Transition::is_allowed)
 }
 
+/// The "from" status for a transition check (decisions.md): the stored status for the
+/// lead when one is known (a Receiver's state or the `previous_status` option), else the
+/// `previousStatus` of the last `leadHistory[]` entry. `null`, an empty string or a
+/// non-string `previousStatus` means "no previous status".
+pub fn previous_status<'a>(
+    stored: Option<&'a str>,
+    lead: Option<crate::message::LeadView<'a>>,
+) -> Option<&'a str> {
+    if let Some(s) = stored.filter(|s| !s.is_empty()) {
+        return Some(s);
+    }
+    lead?
+        .last_history()?
+        .get("previousStatus")?
+        .as_str()
+        .filter(|s| !s.is_empty())
+}
+
+/// The issue for the move `from → to` under `policy`, or `None` when it is allowed without
+/// remark (or when either status is unknown: that is an `INVALID_ENUM_VALUE` matter).
+///
+/// Forbidden moves give the TC-008 shape: `INVALID_STATUS_TRANSITION` ERROR on field
+/// `lead.status` with `fromStatus`/`toStatus`; unlisted moves the WARNING
+/// `STATUS_TRANSITION_UNLISTED`.
+pub fn transition_issue(from: &str, to: &str, policy: TransitionPolicy) -> Option<Issue> {
+    let (level, code, text) = match check_transition(from, to, policy)? {
+        Transition::Allowed => return None,
+        Transition::Unlisted => (
+            Level::Warning,
+            "STATUS_TRANSITION_UNLISTED",
+            "is not listed by any published transition table",
+        ),
+        Transition::Forbidden => (Level::Error, "INVALID_STATUS_TRANSITION", "is not allowed"),
+    };
+    Some(
+        Issue::new(
+            level,
+            code,
+            "lead.status",
+            "/lex/payload/lead/status",
+            format!(
+                "the transition {from} -> {to} {text} (policy {})",
+                policy.as_str()
+            ),
+        )
+        .transition(from, to),
+    )
+}
+
+/// The lifecycle rule for a LEAD: judges `lead.status` against the previous status
+/// ([`previous_status`]: the stored one when given, else the last `leadHistory[]` entry)
+/// under `policy`, and adds the issue of [`transition_issue`] (merged with an identical
+/// finding already present). Nothing for other message types or without a previous status.
+pub fn check_lifecycle(
+    msg: &crate::message::Message,
+    stored: Option<&str>,
+    policy: TransitionPolicy,
+    issues: &mut Vec<Issue>,
+) {
+    let lead = msg.lead();
+    let (Some(from), Some(to)) = (previous_status(stored, lead), lead.and_then(|l| l.status()))
+    else {
+        return;
+    };
+    if let Some(issue) = transition_issue(from, to, policy) {
+        crate::governance::push_merged(issues, issue);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +294,68 @@ mod tests {
         assert_eq!(c("IN_DELIVERY", "ARCHIVED"), Transition::Allowed);
         assert_eq!(c("EXPLORING", "EXPLORING"), Transition::Allowed);
         assert_eq!(c("ARCHIVED", "CART"), Transition::Forbidden);
+    }
+    #[test]
+    fn transition_issues_carry_the_tc008_shape() {
+        let i = transition_issue("DELIVERED", "IN_NEGOTIATION", TransitionPolicy::Default).unwrap();
+        assert_eq!(
+            (i.level, i.code.as_str(), i.field.as_str()),
+            (Level::Error, "INVALID_STATUS_TRANSITION", "lead.status")
+        );
+        assert_eq!(i.from_status.as_deref(), Some("DELIVERED"));
+        assert_eq!(i.to_status.as_deref(), Some("IN_NEGOTIATION"));
+        let w = transition_issue("CART", "DELIVERED", TransitionPolicy::Default).unwrap();
+        assert_eq!(
+            (w.level, w.code.as_str()),
+            (Level::Warning, "STATUS_TRANSITION_UNLISTED")
+        );
+        assert!(transition_issue("CART", "SHOPPING", TransitionPolicy::Default).is_none());
+        assert!(transition_issue("DELIVERED", "ARCHIVED", TransitionPolicy::Default).is_none());
+        assert!(transition_issue("CART", "ABANDONED", TransitionPolicy::Default).is_none());
+    }
+
+    #[test]
+    fn previous_status_prefers_the_stored_one() {
+        use crate::format::Format;
+        use crate::message::Message;
+        let tree = crate::codec::json_read::parse(
+            br#"{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"status":"ORDER","leadHistory":[{"previousStatus":null,"newStatus":"CART"},{"previousStatus":"SHOPPING","newStatus":"ORDER"}]}}}}"#,
+            &crate::options::Limits::default(),
+        )
+        .unwrap();
+        let m = Message::from_value(tree, Format::Json).unwrap();
+        assert_eq!(previous_status(None, m.lead()), Some("SHOPPING"));
+        assert_eq!(previous_status(Some("CART"), m.lead()), Some("CART"));
+        assert_eq!(previous_status(Some(""), m.lead()), Some("SHOPPING"));
+        let first = Message::from_value(
+            crate::codec::json_read::parse(
+                br#"{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{"leadHistory":[{"previousStatus":null}]}}}}"#,
+                &crate::options::Limits::default(),
+            )
+            .unwrap(),
+            Format::Json,
+        )
+        .unwrap();
+        assert_eq!(previous_status(None, first.lead()), None);
+        let mut issues = Vec::new();
+        check_lifecycle(
+            &m,
+            Some("DELIVERED"),
+            TransitionPolicy::Default,
+            &mut issues,
+        );
+        check_lifecycle(
+            &m,
+            Some("DELIVERED"),
+            TransitionPolicy::Default,
+            &mut issues,
+        );
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, "INVALID_STATUS_TRANSITION");
+        let mut issues = Vec::new();
+        check_lifecycle(&m, None, TransitionPolicy::StrictTable, &mut issues);
+        assert_eq!(issues[0].from_status.as_deref(), Some("SHOPPING"));
+        check_lifecycle(&first, None, TransitionPolicy::Default, &mut issues);
+        assert_eq!(issues.len(), 1);
     }
 }

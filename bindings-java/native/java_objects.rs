@@ -1,0 +1,147 @@
+//! Builders for the Java result objects (`Message`, `Report`, `Issue`, `Receipt`).
+
+use crate::guard::JResult;
+use crate::handles::into_handle;
+use crate::values::{new_opt_string, to_java};
+use jni::JNIEnv;
+use jni::objects::{JObject, JValue};
+use lex_core::api::Receipt;
+use lex_core::{Issue, Message, Report};
+
+/// Wraps a core message in a new `org.lexedi.Message` (which owns the handle).
+pub fn message<'l>(env: &mut JNIEnv<'l>, m: Message) -> JResult<JObject<'l>> {
+    let h = into_handle(m);
+    match env.new_object("org/lexedi/Message", "(J)V", &[JValue::Long(h)]) {
+        Ok(o) => Ok(o),
+        Err(e) => {
+            crate::handles::free::<Message>(h);
+            Err(e.into())
+        }
+    }
+}
+
+fn issue<'l>(env: &mut JNIEnv<'l>, i: &Issue) -> JResult<JObject<'l>> {
+    let level = env.new_string(i.level.as_str())?;
+    let code = env.new_string(&i.code)?;
+    let field = env.new_string(&i.field)?;
+    let pointer = env.new_string(&i.pointer)?;
+    let message = env.new_string(&i.message)?;
+    let rule = new_opt_string(env, i.rule_id.as_deref())?;
+    let rejected = match &i.rejected_value {
+        Some(v) => to_java(env, v)?,
+        None => JObject::null(),
+    };
+    let allowed: JObject = match &i.allowed_values {
+        Some(vals) => {
+            let arr =
+                env.new_object_array(vals.len() as i32, "java/lang/String", JObject::null())?;
+            for (k, v) in vals.iter().enumerate() {
+                let s = env.new_string(v)?;
+                env.set_object_array_element(&arr, k as i32, &s)?;
+            }
+            arr.into()
+        }
+        None => JObject::null(),
+    };
+    let constraint = new_opt_string(env, i.constraint.as_deref())?;
+    let threshold = match &i.threshold {
+        Some(v) => to_java(env, v)?,
+        None => JObject::null(),
+    };
+    let from = new_opt_string(env, i.from_status.as_deref())?;
+    let to = new_opt_string(env, i.to_status.as_deref())?;
+    let suggestion = new_opt_string(env, i.suggestion.as_deref())?;
+    Ok(env.new_object(
+        "org/lexedi/Issue",
+        "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;\
+         Ljava/lang/String;Ljava/lang/Object;[Ljava/lang/String;Ljava/lang/String;Ljava/lang/Object;\
+         Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V",
+        &[
+            JValue::Object(&level),
+            JValue::Object(&code),
+            JValue::Object(&field),
+            JValue::Object(&pointer),
+            JValue::Object(&message),
+            JValue::Object(&rule),
+            JValue::Object(&rejected),
+            JValue::Object(&allowed),
+            JValue::Object(&constraint),
+            JValue::Object(&threshold),
+            JValue::Object(&from),
+            JValue::Object(&to),
+            JValue::Object(&suggestion),
+        ],
+    )?)
+}
+
+/// Builds an `Issue[]`.
+pub fn issues<'l>(env: &mut JNIEnv<'l>, list: &[Issue]) -> JResult<JObject<'l>> {
+    let arr = env.new_object_array(list.len() as i32, "org/lexedi/Issue", JObject::null())?;
+    for (k, i) in list.iter().enumerate() {
+        let o = issue(env, i)?;
+        env.set_object_array_element(&arr, k as i32, &o)?;
+        env.delete_local_ref(o)?;
+    }
+    Ok(arr.into())
+}
+
+/// Builds an `org.lexedi.Report` (which owns a handle to the core report, so that it can be
+/// passed back to `acknowledge`).
+pub fn report<'l>(env: &mut JNIEnv<'l>, r: Report) -> JResult<JObject<'l>> {
+    let errors = issues(env, &r.errors)?;
+    let warnings = issues(env, &r.warnings)?;
+    let valid = r.valid;
+    let h = into_handle(r);
+    let out = env.new_object(
+        "org/lexedi/Report",
+        "(JZ[Lorg/lexedi/Issue;[Lorg/lexedi/Issue;)V",
+        &[
+            JValue::Long(h),
+            JValue::Bool(u8::from(valid)),
+            JValue::Object(&errors),
+            JValue::Object(&warnings),
+        ],
+    );
+    match out {
+        Ok(o) => Ok(o),
+        Err(e) => {
+            crate::handles::free::<Report>(h);
+            Err(e.into())
+        }
+    }
+}
+
+/// Builds an `org.lexedi.Receipt`.
+pub fn receipt<'l>(env: &mut JNIEnv<'l>, r: Receipt) -> JResult<JObject<'l>> {
+    let Receipt {
+        message: msg,
+        report: rep,
+        ack,
+        duplicate,
+        outcome,
+        http_status,
+        duplicate_of_lead,
+        ..
+    } = r;
+    let m = message(env, msg)?;
+    let rp = report(env, rep)?;
+    let a = match ack {
+        Some(a) => message(env, a)?,
+        None => JObject::null(),
+    };
+    let outcome = env.new_string(outcome.as_str())?;
+    let dup_of = new_opt_string(env, duplicate_of_lead.as_deref())?;
+    Ok(env.new_object(
+        "org/lexedi/Receipt",
+        "(Lorg/lexedi/Message;Lorg/lexedi/Report;Lorg/lexedi/Message;ZLjava/lang/String;ILjava/lang/String;)V",
+        &[
+            JValue::Object(&m),
+            JValue::Object(&rp),
+            JValue::Object(&a),
+            JValue::Bool(u8::from(duplicate)),
+            JValue::Object(&outcome),
+            JValue::Int(i32::from(http_status)),
+            JValue::Object(&dup_of),
+        ],
+    )?)
+}
