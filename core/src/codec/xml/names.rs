@@ -6,7 +6,6 @@
 
 use super::schema_names;
 use crate::value::is_json_number;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The JSON type the LEX schemas give a property name.
@@ -26,17 +25,19 @@ pub(crate) enum SchemaKind {
     Ambiguous,
 }
 
+/// Sorted lookup tables (binary search rather than a hash map: a static hash table's
+/// interior pointers look like possible leaks to valgrind in the C ABI tests).
 struct Tables {
-    kinds: HashMap<&'static str, SchemaKind>,
-    /// Lower-cased name → schema spelling, for matching PascalCase element names.
-    folded: HashMap<String, &'static str>,
+    /// Name → schema type, sorted by name.
+    kinds: Vec<(&'static str, SchemaKind)>,
+    /// Lower-cased name → schema spelling, sorted, for matching PascalCase element names.
+    folded: Vec<(String, &'static str)>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut kinds = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut kinds = Vec::new();
         for (list, kind) in [
             (schema_names::ARRAYS, SchemaKind::Array),
             (schema_names::NUMBERS, SchemaKind::Number),
@@ -45,18 +46,38 @@ fn tables() -> &'static Tables {
             (schema_names::OBJECTS, SchemaKind::Object),
             (schema_names::AMBIGUOUS, SchemaKind::Ambiguous),
         ] {
-            for name in list.split_whitespace() {
-                kinds.insert(name, kind);
-                folded.entry(name.to_ascii_lowercase()).or_insert(name);
-            }
+            kinds.extend(list.split_whitespace().map(|name| (name, kind)));
         }
+        kinds.sort_by_key(|(name, _)| *name);
+        kinds.dedup_by_key(|(name, _)| *name);
+        let mut folded: Vec<(String, &'static str)> = kinds
+            .iter()
+            .map(|(name, _)| (name.to_ascii_lowercase(), *name))
+            .collect();
+        folded.sort();
+        folded.dedup_by(|a, b| a.0 == b.0);
         Tables { kinds, folded }
     })
 }
 
 /// The schema type of a property, `None` for names the schemas do not define.
 pub(crate) fn schema_kind(name: &str) -> Option<SchemaKind> {
-    tables().kinds.get(name).copied()
+    let kinds = &tables().kinds;
+    kinds
+        .binary_search_by_key(&name, |(n, _)| n)
+        .ok()
+        .and_then(|i| kinds.get(i))
+        .map(|(_, kind)| *kind)
+}
+
+/// The schema's spelling of a name that matches `lower` case-insensitively.
+fn schema_spelling(lower: &str) -> Option<&'static str> {
+    let folded = &tables().folded;
+    folded
+        .binary_search_by(|(n, _)| n.as_str().cmp(lower))
+        .ok()
+        .and_then(|i| folded.get(i))
+        .map(|(_, name)| *name)
 }
 
 /// True when the schemas define `name` as an array (a wrapper element is read as an array).
@@ -162,8 +183,8 @@ pub(crate) fn camel_from_pascal(name: &str) -> String {
         out.truncate(out.len() - 2);
         out.push_str("Id");
     }
-    match tables().folded.get(&out.to_ascii_lowercase()) {
-        Some(schema) => (*schema).to_string(),
+    match schema_spelling(&out.to_ascii_lowercase()) {
+        Some(schema) => schema.to_string(),
         None => out,
     }
 }
