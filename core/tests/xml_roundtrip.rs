@@ -85,3 +85,34 @@ proptest! {
         assert_round_trip(&msg, pretty)?;
     }
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Damaged documents (bytes replaced, inserted or cut) are read or refused, never a
+    /// panic, in both modes.
+    #[test]
+    fn damaged_documents_never_panic(
+        tree in testgen::message(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<u8>()), 1..6),
+    ) {
+        let msg = Message::from_value(tree, Format::Json).unwrap();
+        let mut bytes = write(std::slice::from_ref(&msg), Format::Xml, &WriteOptions::default())
+            .unwrap()
+            .into_bytes();
+        for (at, op, byte) in edits {
+            let i = at.index(bytes.len().max(1)).min(bytes.len());
+            let markup = b"<>&;/=\"'!?[]-_t"[byte as usize % 15];
+            match op {
+                0 if i < bytes.len() => bytes[i] = markup,
+                1 => bytes.insert(i, markup),
+                _ => bytes.truncate(i),
+            }
+        }
+        for mode in [ReadMode::Tolerant, ReadMode::Strict] {
+            if let Err(e) = read(&bytes, Format::Xml, &opts(mode)) {
+                prop_assert!(e.location.offset.is_some() || e.code() == "NOT_A_LEX_MESSAGE", "{e}");
+            }
+        }
+    }
+}
