@@ -9,19 +9,18 @@ const GOVERNED: &str = r#"{"lex":{"header":{"messageId":"m-gov","messageType":"L
 "dataGovernance":{"forwardingPolicy":"RESTRICTED","allowedRecipients":["DEALER-B"],"auditRequired":true,
 "declaredAt":"2020-01-01T00:00:00Z","retentionPolicy":{"maxRetentionDays":30}}}}"#;
 
-fn governed() -> lex_core::Message {
-    api::parse(GOVERNED.as_bytes(), None, &Default::default()).unwrap()
-}
-
 #[test]
 fn may_forward_with_uses_the_clock_of_the_options() {
-    let m = governed();
+    let m = api::parse(GOVERNED.as_bytes(), None, &Default::default()).unwrap();
     let at = |now| ValidateOptions {
         now,
         ..ValidateOptions::default()
     };
     let d = api::may_forward_with(&m, "DEALER-B", &at(Some(datetime!(2020-01-10 0:00 UTC))));
-    assert_eq!(d, api::may_forward_at(&m, "DEALER-B", datetime!(2020-01-10 0:00 UTC)));
+    assert_eq!(
+        d,
+        api::may_forward_at(&m, "DEALER-B", datetime!(2020-01-10 0:00 UTC))
+    );
     assert!(d.allowed);
     assert_eq!(d.code, "FORWARD_ALLOWED_RECIPIENT");
     assert_eq!(
