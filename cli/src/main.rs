@@ -2,6 +2,7 @@
 
 mod batch;
 mod cmd_ack;
+mod cmd_conformance;
 mod cmd_convert;
 mod cmd_fingerprint;
 mod cmd_new;
@@ -39,6 +40,8 @@ enum Command {
     New(cmd_new::Args),
     /// Run a Receiver over messages in order and print each receipt.
     Receive(cmd_receive::Args),
+    /// Run test vectors (e.g. the LEX conformance suite); exit 1 if any fails.
+    Conformance(cmd_conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Fingerprint(a) => cmd_fingerprint::run(a),
         Command::New(a) => cmd_new::run(a),
         Command::Receive(a) => cmd_receive::run(a),
+        Command::Conformance(a) => cmd_conformance::run(a),
     };
     ExitCode::from(code)
 }

@@ -55,7 +55,7 @@ fn fingerprint_prints_the_hash() {
 
 #[test]
 fn ack_writes_the_acknowledgment() {
-    let f = scratch("ack-lead.json", &lead(1, "L-1", "CART", ""));
+    let f = scratch("ack-lead.json", &lead(1, "LEAD-0000-1", "CART", ""));
     let o = lexedi(&[
         "ack",
         f.to_str().unwrap(),
@@ -94,7 +94,7 @@ fn ack_writes_the_acknowledgment() {
 fn new_wraps_a_payload() {
     let p = scratch(
         "payload.json",
-        r#"{"leadId":"L-9","status":"CART","source":"CART","customer":{"firstName":"A","lastName":"B","emailAddress":"a@b.io","phoneNumber":"+14155550100"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{}}"#,
+        r#"{"leadId":"LEAD-0000-9","status":"CART","source":"CART","customer":{"firstName":"A","lastName":"B","emailAddress":"a@b.io","phoneNumber":"+14155550100"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{}}"#,
     );
     let o = lexedi(&[
         "new",
@@ -114,7 +114,7 @@ fn new_wraps_a_payload() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(stdout(&o).starts_with(
-        "{\"lex\":{\"header\":{\"messageId\":\"0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10\",\"messageType\":\"LEAD\",\"version\":\"1.0\",\"timestamp\":\"2026-04-03T12:00:00Z\",\"senderId\":\"PORTAL-001\",\"receiverId\":\"DEALER-001\"},\"payload\":{\"lead\":{\"leadId\":\"L-9\""
+        "{\"lex\":{\"header\":{\"messageId\":\"0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10\",\"messageType\":\"LEAD\",\"version\":\"1.0\",\"timestamp\":\"2026-04-03T12:00:00Z\",\"senderId\":\"PORTAL-001\",\"receiverId\":\"DEALER-001\"},\"payload\":{\"lead\":{\"leadId\":\"LEAD-0000-9\""
     ));
     // Without --message-id a fresh UUID; the result validates.
     let o = lexedi(&[
@@ -170,10 +170,10 @@ fn new_wraps_a_payload() {
 
 #[test]
 fn receive_runs_one_receiver_over_the_sequence() {
-    let a = scratch("r1.json", &lead(11, "L-R", "DELIVERED", ""));
-    let b = scratch("r2.json", &lead(12, "L-R", "IN_NEGOTIATION", ""));
+    let a = scratch("r1.json", &lead(11, "LEAD-0000-R", "DELIVERED", ""));
+    let b = scratch("r2.json", &lead(12, "LEAD-0000-R", "IN_NEGOTIATION", ""));
     let ttl = r#","ttl":{"expiresAt":"2026-04-03T11:00:00Z","onExpiry":"DLQ"}"#;
-    let c = scratch("r3.json", &lead(13, "L-T", "CART", ttl));
+    let c = scratch("r3.json", &lead(13, "LEAD-0000-T", "CART", ttl));
     let args = [
         "receive",
         a.to_str().unwrap(),

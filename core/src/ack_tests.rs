@@ -7,7 +7,7 @@ fn parse(text: &str) -> Message {
     crate::api::parse(text.as_bytes(), None, &ReadOptions::default()).unwrap()
 }
 
-const LEAD: &str = r#"{"lex":{"header":{"messageId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000001","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T10:00:00Z","senderId":"PORTAL-001","receiverId":"DEALER-001"},"payload":{"lead":{"leadId":"L-1"}},"extensions":[{"namespace":"acme.fleet.x","version":"1.0.0","producer":"ACME-1","producedAt":"2026-04-03T10:00:00Z","data":{"n":1.10}}]}}"#;
+const LEAD: &str = r#"{"lex":{"header":{"messageId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000001","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T10:00:00Z","senderId":"PORTAL-001","receiverId":"DEALER-001"},"payload":{"lead":{"leadId":"LEAD-0000-1","status":"CART","source":"CART","customer":{"firstName":"A","lastName":"B","emailAddress":"a@b.io","phoneNumber":"+14155550100"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{}}},"extensions":[{"namespace":"acme.fleet.x","version":"1.0.0","producer":"ACME-1","producedAt":"2026-04-03T10:00:00Z","data":{"n":1.10}}]}}"#;
 
 fn opts() -> BuildOptions {
     BuildOptions {
@@ -72,7 +72,7 @@ fn a_valid_lead_is_received() {
 #[test]
 fn statuses_follow_decisions() {
     let closure = parse(
-        r#"{"lex":{"header":{"messageId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000016","messageType":"LEAD_CLOSURE","version":"1.0","timestamp":"2026-04-03T10:00:00Z","senderId":"DEALER-001","receiverId":"PORTAL-001"},"payload":{"leadClosure":{"originalLeadId":"L-1","closureStatus":"WON"}}}}"#,
+        r#"{"lex":{"header":{"messageId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000016","messageType":"LEAD_CLOSURE","version":"1.0","timestamp":"2026-04-03T10:00:00Z","senderId":"DEALER-001","receiverId":"PORTAL-001"},"payload":{"leadClosure":{"originalLeadId":"L-1","closureStatus":"WON","leadCreatedDate":"2026-04-01T10:00:00Z","leadClosureDate":"2026-04-03T09:00:00Z"}}}}"#,
     );
     let r = validate(&closure, &vopts());
     let ack = acknowledge_with(&closure, Some(&r), None, &opts()).unwrap();

@@ -163,16 +163,25 @@ mod tests {
 
     #[test]
     fn builds_a_complete_envelope() {
-        let lead = body(r#"{"leadId":"L-1","status":"CART","x-unknown":{"kept":[1.50]}}"#);
-        let m =
-            new_message_with(MessageType::Lead, lead, "PORTAL-001", "DEALER-001", &opts()).unwrap();
+        let lead = body(
+            r#"{"leadId":"LEAD-0000-1","status":"CART","source":"CART","customer":{"firstName":"A","emailAddress":"a@b.io","phoneNumber":"+14155550100"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{},"x-unknown":{"kept":[1.50]}}"#,
+        );
+        let m = new_message_with(
+            MessageType::Lead,
+            lead.clone(),
+            "PORTAL-001",
+            "DEALER-001",
+            &opts(),
+        )
+        .unwrap();
         assert_eq!(
             m.to_json(false),
-            r#"{"lex":{"header":{"messageId":"0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T12:00:00Z","senderId":"PORTAL-001","receiverId":"DEALER-001"},"payload":{"lead":{"leadId":"L-1","status":"CART","x-unknown":{"kept":[1.50]}}}}}"#
+            r#"{"lex":{"header":{"messageId":"0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T12:00:00Z","senderId":"PORTAL-001","receiverId":"DEALER-001"},"payload":{"lead":{"leadId":"LEAD-0000-1","status":"CART","source":"CART","customer":{"firstName":"A","emailAddress":"a@b.io","phoneNumber":"+14155550100"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{},"x-unknown":{"kept":[1.50]}}}}}"#
         );
         // The wrapped form gives the same message.
-        let wrapped =
-            body(r#"{"lead":{"leadId":"L-1","status":"CART","x-unknown":{"kept":[1.50]}}}"#);
+        let wrapped = body(
+            r#"{"lead":{"leadId":"LEAD-0000-1","status":"CART","source":"CART","customer":{"firstName":"A","emailAddress":"a@b.io","phoneNumber":"+14155550100"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{},"x-unknown":{"kept":[1.50]}}}"#,
+        );
         let w = new_message_with(
             MessageType::Lead,
             wrapped,
@@ -183,12 +192,13 @@ mod tests {
         .unwrap();
         assert_eq!(w, m);
         // A fresh id is a lower-case UUID v4.
-        let fresh = new_message(MessageType::Lead, body("{}"), "PORTAL-001", "DEALER-001").unwrap();
+        let fresh =
+            new_message(MessageType::Lead, lead.clone(), "PORTAL-001", "DEALER-001").unwrap();
         let id = fresh.message_id().unwrap();
         assert_eq!((id.len(), &id[14..15]), (36, "4"));
         assert_ne!(
             id,
-            new_message(MessageType::Lead, body("{}"), "A-1", "B-1")
+            new_message(MessageType::Lead, lead, "A-1", "B-1")
                 .unwrap()
                 .message_id()
                 .unwrap()

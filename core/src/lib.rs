@@ -34,6 +34,7 @@ pub mod receiver;
 pub mod report;
 pub mod validate;
 pub mod value;
+pub mod vectors;
 
 pub use error::{Error, ErrorKind, Location, Result};
 pub use format::Format;

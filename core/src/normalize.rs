@@ -10,6 +10,8 @@ use crate::message::check_envelope;
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value, escape_pointer_token};
 
+mod aliases;
+
 /// Normalises `root` (which must be an envelope) and returns it with the issues found.
 pub fn normalize(mut root: Value) -> Result<(Value, Vec<Issue>)> {
     let mut issues = Vec::new();
@@ -27,6 +29,22 @@ pub fn normalize(mut root: Value) -> Result<(Value, Vec<Issue>)> {
             );
             if let Some(lead) = payload.get_mut("lead").and_then(Value::as_object_mut) {
                 normalize_lead(lead, &mut issues);
+                aliases::lead(lead, &mut issues);
+            }
+            if let Some(a) = payload.get_mut("asset").and_then(Value::as_object_mut) {
+                aliases::asset(a, &mut issues);
+            }
+            if let Some(a) = payload
+                .get_mut("acknowledgment")
+                .and_then(Value::as_object_mut)
+            {
+                aliases::acknowledgment(a, &mut issues);
+            }
+            if let Some(c) = payload
+                .get_mut("leadClosure")
+                .and_then(Value::as_object_mut)
+            {
+                aliases::closure(c, &mut issues);
             }
         }
     }
@@ -45,14 +63,23 @@ fn alias_issue(pointer_base: &str, alias: &str, canonical: &str) -> Issue {
     .rejected(Value::from(alias))
 }
 
-/// Turns `/lex/payload/lead/customer/emailAddress` into `lex.payload.lead.customer.emailAddress`.
+/// Turns `/lex/payload/lead/customer/emailAddress` into `lex.payload.lead.customer.emailAddress`;
+/// array indexes become `[n]` (`/a/items/0/b` → `a.items[0].b`).
 pub fn pointer_to_field(pointer: &str) -> String {
-    pointer
-        .trim_start_matches('/')
-        .split('/')
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = String::new();
+    for t in pointer.trim_start_matches('/').split('/') {
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
+            out.push('[');
+            out.push_str(t);
+            out.push(']');
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(&t.replace("~1", "/").replace("~0", "~"));
+    }
+    out
 }
 
 fn rename_root(root: &mut Value, issues: &mut Vec<Issue>) {

@@ -20,7 +20,7 @@ fn lead(n: u32, lead_id: &str, status: &str, customer: &str, header_extra: &str)
 }
 
 const JANE: &str = r#"{"firstName":"Jane","lastName":"Smith","emailAddress":"jane.smith@example.com","phoneNumber":"+14155551234"}"#;
-const JANE_AGAIN: &str = r#"{"firstName":"Jane","lastName":" SMITH ","emailAddress":"Jane.Smith@Example.com ","phoneNumber":"(415) 555-1234"}"#;
+const JANE_AGAIN: &str = r#"{"firstName":"Jane","lastName":" SMITH ","emailAddress":"Jane.Smith@Example.com","phoneNumber":"(415) 555-1234"}"#;
 const BOB: &str = r#"{"firstName":"Bob","lastName":"Ode","emailAddress":"bob@example.com","phoneNumber":"+442079460958"}"#;
 
 /// A store that counts how often lead statuses are written.
@@ -57,7 +57,7 @@ fn a_repeat_returns_the_original_receipt_and_is_not_processed_again() {
     let store = Arc::new(Counting::default());
     let rx = Receiver::with_store(opts_at(NOW), store.clone());
     let first = rx
-        .receive(&lead(1, "L-1", "EXPRESSED_INTEREST", JANE, ""))
+        .receive(&lead(1, "LEAD-0000-1", "EXPRESSED_INTEREST", JANE, ""))
         .unwrap();
     assert_eq!(
         (
@@ -70,20 +70,25 @@ fn a_repeat_returns_the_original_receipt_and_is_not_processed_again() {
     );
     // A retransmission, now with a retryContext and even a changed body: same receipt.
     let retry = r#","retryContext":{"originalTimestamp":"2026-04-03T10:00:00Z","attemptNumber":2}"#;
-    let again = rx.receive(&lead(1, "L-1", "ORDER", JANE, retry)).unwrap();
+    let again = rx
+        .receive(&lead(1, "LEAD-0000-1", "ORDER", JANE, retry))
+        .unwrap();
     assert!(again.duplicate);
     assert_eq!(again.ack, first.ack);
     assert_eq!(again.message, first.message);
     assert_eq!(again.report, first.report);
     assert_eq!(store.writes.load(Ordering::SeqCst), 1);
-    assert_eq!(rx.lead_status("L-1").as_deref(), Some("EXPRESSED_INTEREST"));
+    assert_eq!(
+        rx.lead_status("LEAD-0000-1").as_deref(),
+        Some("EXPRESSED_INTEREST")
+    );
 }
 
 #[test]
 fn concurrent_copies_are_processed_once() {
     let store = Arc::new(Counting::default());
     let rx = Arc::new(Receiver::with_store(opts_at(NOW), store.clone()));
-    let input = lead(2, "L-2", "CART", JANE, "");
+    let input = lead(2, "LEAD-0000-2", "CART", JANE, "");
     let receipts: Vec<Receipt> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..8)
             .map(|_| {
@@ -114,13 +119,13 @@ fn concurrent_copies_are_processed_once() {
 fn the_stored_status_is_the_previous_status() {
     let rx = Receiver::new(opts_at(NOW));
     assert_eq!(
-        rx.receive(&lead(3, "L-3", "DELIVERED", JANE, ""))
+        rx.receive(&lead(3, "LEAD-0000-3", "DELIVERED", JANE, ""))
             .unwrap()
             .outcome,
         Outcome::Accepted
     );
     let back = rx
-        .receive(&lead(4, "L-3", "IN_NEGOTIATION", JANE, ""))
+        .receive(&lead(4, "LEAD-0000-3", "IN_NEGOTIATION", JANE, ""))
         .unwrap();
     assert_eq!(
         (back.outcome, back.http_status, back.ack_status()),
@@ -137,10 +142,12 @@ fn the_stored_status_is_the_previous_status() {
         (Some("DELIVERED"), Some("IN_NEGOTIATION"))
     );
     // A rejected update does not change the stored status.
-    assert_eq!(rx.lead_status("L-3").as_deref(), Some("DELIVERED"));
-    let archived = rx.receive(&lead(5, "L-3", "ARCHIVED", JANE, "")).unwrap();
+    assert_eq!(rx.lead_status("LEAD-0000-3").as_deref(), Some("DELIVERED"));
+    let archived = rx
+        .receive(&lead(5, "LEAD-0000-3", "ARCHIVED", JANE, ""))
+        .unwrap();
     assert_eq!(archived.outcome, Outcome::Accepted);
-    assert_eq!(rx.lead_status("L-3").as_deref(), Some("ARCHIVED"));
+    assert_eq!(rx.lead_status("LEAD-0000-3").as_deref(), Some("ARCHIVED"));
 }
 
 #[test]
@@ -148,7 +155,9 @@ fn expired_messages_are_dead_lettered_per_on_expiry() {
     let rx = Receiver::new(opts_at(NOW));
     let dlq =
         r#","ttl":{"maxAgeSeconds":3600,"expiresAt":"2026-04-03T11:00:00Z","onExpiry":"DLQ"}"#;
-    let r = rx.receive(&lead(6, "L-6", "CART", JANE, dlq)).unwrap();
+    let r = rx
+        .receive(&lead(6, "LEAD-0000-6", "CART", JANE, dlq))
+        .unwrap();
     assert_eq!(
         (
             r.outcome,
@@ -165,7 +174,7 @@ fn expired_messages_are_dead_lettered_per_on_expiry() {
             true
         )
     );
-    assert_eq!(rx.lead_status("L-6"), None);
+    assert_eq!(rx.lead_status("LEAD-0000-6"), None);
     let dlq_env = r
         .dead_letter_envelope(&BuildOptions {
             now: Some(NOW),
@@ -194,20 +203,26 @@ fn expired_messages_are_dead_lettered_per_on_expiry() {
             .starts_with("MESSAGE_TTL_EXPIRED: ")
     );
     let discard = r#","ttl":{"expiresAt":"2026-04-03T11:00:00Z","onExpiry":"DISCARD"}"#;
-    let r = rx.receive(&lead(7, "L-7", "CART", JANE, discard)).unwrap();
+    let r = rx
+        .receive(&lead(7, "LEAD-0000-7", "CART", JANE, discard))
+        .unwrap();
     assert_eq!(
         (r.routing, r.ack.is_none()),
         (Some(ExpiryAction::Discard), true)
     );
     let ret = r#","ttl":{"expiresAt":"2026-04-03T11:00:00Z","onExpiry":"RETURN"}"#;
-    let r = rx.receive(&lead(8, "L-8", "CART", JANE, ret)).unwrap();
+    let r = rx
+        .receive(&lead(8, "LEAD-0000-8", "CART", JANE, ret))
+        .unwrap();
     assert_eq!(
         (r.routing, r.ack_status()),
         (Some(ExpiryAction::Return), Some("REJECTED"))
     );
     // Only maxAgeSeconds: timestamp 10:00 + 3600 s is before 12:00; no onExpiry → DLQ.
     let age = r#","ttl":{"maxAgeSeconds":3600}"#;
-    let r = rx.receive(&lead(9, "L-9", "CART", JANE, age)).unwrap();
+    let r = rx
+        .receive(&lead(9, "LEAD-0000-9", "CART", JANE, age))
+        .unwrap();
     assert_eq!(
         (r.outcome, r.routing, r.http_status),
         (Outcome::DeadLetter, Some(ExpiryAction::Dlq), 410)
@@ -215,7 +230,7 @@ fn expired_messages_are_dead_lettered_per_on_expiry() {
     assert_eq!(r.report.errors[0].field, "lex.header.ttl.maxAgeSeconds");
     let fresh = r#","ttl":{"maxAgeSeconds":86400}"#;
     assert_eq!(
-        rx.receive(&lead(10, "L-10", "CART", JANE, fresh))
+        rx.receive(&lead(10, "LEAD-0000-10", "CART", JANE, fresh))
             .unwrap()
             .outcome,
         Outcome::Accepted
@@ -227,7 +242,7 @@ fn retry_context_never_causes_rejection() {
     let rx = Receiver::new(opts_at(NOW));
     let retry = r#","retryContext":{"originalTimestamp":"2026-04-03T09:50:00Z","attemptNumber":3,"maxAttempts":6,"lastFailureReason":"HTTP_503_SERVICE_UNAVAILABLE"}"#;
     let r = rx
-        .receive(&lead(11, "L-11", "EXPRESSED_INTEREST", BOB, retry))
+        .receive(&lead(11, "LEAD-0000-11", "EXPRESSED_INTEREST", BOB, retry))
         .unwrap();
     assert_eq!(
         (r.outcome, r.retry_attempt, r.http_status),
@@ -241,7 +256,7 @@ fn duplicate_customers_are_flagged_within_the_window() {
     let store: Arc<dyn ReceiverStore> = Arc::new(MemoryStore::default());
     let rx = Receiver::with_store(opts_at(NOW), store.clone());
     let a = rx
-        .receive(&lead(12, "L-A", "EXPRESSED_INTEREST", JANE, ""))
+        .receive(&lead(12, "LEAD-0000-A", "EXPRESSED_INTEREST", JANE, ""))
         .unwrap();
     assert_eq!(a.duplicate_of_lead, None);
     assert_eq!(
@@ -249,16 +264,16 @@ fn duplicate_customers_are_flagged_within_the_window() {
         Some("e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1")
     );
     let b = rx
-        .receive(&lead(13, "L-B", "SHOPPING", JANE_AGAIN, ""))
+        .receive(&lead(13, "LEAD-0000-B", "SHOPPING", JANE_AGAIN, ""))
         .unwrap();
-    assert_eq!(b.duplicate_of_lead.as_deref(), Some("L-A"));
+    assert_eq!(b.duplicate_of_lead.as_deref(), Some("LEAD-0000-A"));
     assert_eq!(
         (b.outcome, b.ack_status()),
         (Outcome::Accepted, Some("RECEIVED"))
     );
     // An update of the canonical lead itself is not a duplicate.
     let a2 = rx
-        .receive(&lead(14, "L-A", "IN_NEGOTIATION", JANE, ""))
+        .receive(&lead(14, "LEAD-0000-A", "IN_NEGOTIATION", JANE, ""))
         .unwrap();
     assert_eq!(a2.duplicate_of_lead, None);
     // The suggested closure for L-B.
@@ -271,21 +286,27 @@ fn duplicate_customers_are_flagged_within_the_window() {
         .unwrap();
     assert_eq!(
         closure.to_json(false),
-        r#"{"lex":{"header":{"messageId":"0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10","messageType":"LEAD_CLOSURE","version":"1.0","timestamp":"2026-04-03T12:00:00Z","senderId":"DEALER-001","receiverId":"PORTAL-001","correlationId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000013"},"payload":{"leadClosure":{"originalLeadId":"L-B","originalLeadSource":"RETAILER_WEBSITE","leadCreatedDate":"2026-04-01T10:00:00Z","leadClosureDate":"2026-04-03T12:00:00Z","leadLifecycleDays":2,"closureStatus":"DUPLICATE","closureReason":"DUPLICATE_LEAD","duplicateOfLeadId":"L-A"}}}}"#
+        r#"{"lex":{"header":{"messageId":"0d9b6c1e-8a51-4c1f-9e0b-4b7b1f3c2a10","messageType":"LEAD_CLOSURE","version":"1.0","timestamp":"2026-04-03T12:00:00Z","senderId":"DEALER-001","receiverId":"PORTAL-001","correlationId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000013"},"payload":{"leadClosure":{"originalLeadId":"LEAD-0000-B","originalLeadSource":"RETAILER_WEBSITE","leadCreatedDate":"2026-04-01T10:00:00Z","leadClosureDate":"2026-04-03T12:00:00Z","leadLifecycleDays":2,"closureStatus":"DUPLICATE","closureReason":"DUPLICATE_LEAD","duplicateOfLeadId":"LEAD-0000-A"}}}}"#
     );
     assert!(a.duplicate_closure(&BuildOptions::default()).is_none());
     // Outside the window (the lead asks for 1 hour; two hours later) the customer is new.
     let later = Receiver::with_store(opts_at(NOW + Duration::hours(2)), store.clone());
     let short = r#"{"firstName":"Jane","lastName":"Smith","emailAddress":"jane.smith@example.com","phoneNumber":"+14155551234"},"deduplication":{"customerFingerprint":"e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1","deduplicationWindowHours":1}"#;
-    let c = later.receive(&lead(15, "L-C", "CART", short, "")).unwrap();
+    let c = later
+        .receive(&lead(15, "LEAD-0000-C", "CART", short, ""))
+        .unwrap();
     assert_eq!(c.duplicate_of_lead, None);
     // L-C now owns the fingerprint; once it is archived, a new lead is not a duplicate.
-    let d = later.receive(&lead(16, "L-D", "CART", JANE, "")).unwrap();
-    assert_eq!(d.duplicate_of_lead.as_deref(), Some("L-C"));
-    later
-        .receive(&lead(17, "L-C", "ARCHIVED", JANE, ""))
+    let d = later
+        .receive(&lead(16, "LEAD-0000-D", "CART", JANE, ""))
         .unwrap();
-    let e = later.receive(&lead(18, "L-E", "CART", JANE, "")).unwrap();
+    assert_eq!(d.duplicate_of_lead.as_deref(), Some("LEAD-0000-C"));
+    later
+        .receive(&lead(17, "LEAD-0000-C", "ARCHIVED", JANE, ""))
+        .unwrap();
+    let e = later
+        .receive(&lead(18, "LEAD-0000-E", "CART", JANE, ""))
+        .unwrap();
     assert_eq!(e.duplicate_of_lead, None);
 }
 

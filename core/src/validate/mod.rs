@@ -1,7 +1,17 @@
 //! The validation engine: envelope checks in the published order, then structural checks
 //! from the model tables, then the business rules of each family, gated by conformance level.
+//!
+//! Combining the layers: a rule issue *supersedes* a structural issue at the same pointer
+//! (the rule is the more specific statement about the same value, e.g. `LOAN_TERM_OUT_OF_RANGE`
+//! over the schema's `maximum`, or `AI-007` WARNING over `maxItems`). In strict mode every
+//! structural WARNING (disputed requirements, optional-block enums, non-UUID message ids,
+//! unknown fields of closed objects) is an ERROR, like the normalisations.
 
 pub mod envelope;
+pub(crate) mod model;
+pub(crate) mod policy;
+pub mod rules;
+pub mod structural;
 
 use crate::lifecycle::TransitionPolicy;
 use crate::message::{Message, MessageType};
@@ -89,5 +99,50 @@ pub fn validate(msg: &Message, opts: &ValidateOptions) -> Report {
     Report::from_issues(issues)
 }
 
+impl Ctx<'_> {
+    /// True when the requested conformance level is at least `level`.
+    pub fn at_level(&self, level: u8) -> bool {
+        self.opts.level >= level
+    }
+}
+
+/// The LEAD blocks whose absence stops validation (spec-model §4.1 rule 5).
+const LEAD_BLOCKS: [&str; 2] = ["customer", "desiredProduct"];
+
 /// Runs the structural layer and every rule family for a dispatched message.
-fn run_rules(_ctx: &Ctx<'_>, _issues: &mut Vec<Issue>) {}
+fn run_rules(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
+    if ctx.mtype == MessageType::Lead {
+        let missing: Vec<&str> = LEAD_BLOCKS
+            .into_iter()
+            .filter(|k| ctx.body.get(*k).is_none_or(|v| v.as_object().is_none()))
+            .collect();
+        if !missing.is_empty() {
+            for k in missing {
+                issues.push(Issue::new(
+                    Level::Critical,
+                    "REQUIRED_FIELD_MISSING",
+                    format!("payload.lead.{k}"),
+                    format!("/lex/payload/lead/{k}"),
+                    format!("a LEAD needs lex.payload.lead.{k} (an object)"),
+                ));
+            }
+            return;
+        }
+    }
+    let mut found: Vec<Issue> = Vec::new();
+    structural::check(ctx, &mut found);
+    if ctx.opts.mode == ReadMode::Strict {
+        for i in &mut found {
+            if i.level == Level::Warning {
+                i.level = Level::Error;
+            }
+        }
+    }
+    let mut ruled: Vec<Issue> = Vec::new();
+    for (_, family) in rules::FAMILIES {
+        family(ctx, &mut ruled);
+    }
+    found.retain(|s| !ruled.iter().any(|r| r.pointer == s.pointer));
+    issues.append(&mut found);
+    issues.append(&mut ruled);
+}

@@ -1,0 +1,106 @@
+//! Captive finance rules (CF-001…CF-012, spec-model §4.3), level 3, for the `captiveFinance`
+//! block of a LEAD or a LEAD_CLOSURE. `null` sub-blocks count as absent (I-40).
+
+use super::intelligence::items;
+use super::{CENT, Ctx, body_ptr, by_id, datetime, has, num, obj, ptr, s};
+use crate::lifecycle::status_index;
+use crate::message::MessageType;
+use crate::report::{Issue, Level};
+use crate::value::Value;
+
+/// Runs the rules.
+pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
+    let is_lead = ctx.mtype == MessageType::Lead;
+    if ctx.opts.level < 3 || !(is_lead || ctx.mtype == MessageType::LeadClosure) {
+        return;
+    }
+    let Some(cf) = obj(ctx.body, "captiveFinance") else {
+        return;
+    };
+    let base = ptr(&body_ptr(ctx), &["captiveFinance"]);
+    if is_lead && cf.get("bindingCommitment").and_then(Value::as_bool) == Some(true) {
+        issues.push(by_id(
+            Level::Error,
+            "CF-001",
+            ptr(&base, &["bindingCommitment"]),
+            "a captive offer in a LEAD cannot be a binding commitment",
+        ));
+    }
+    for (id, key) in [
+        ("CF-002", "snapshotTimestamp"),
+        ("CF-003", "captiveOrg"),
+        ("CF-004", "programId"),
+        ("CF-005", "evaluatedBy"),
+        ("CF-006", "evaluatedAt"),
+        ("CF-007", "disclaimer"),
+    ] {
+        if !has(cf, key) {
+            issues.push(by_id(
+                Level::Error,
+                id,
+                ptr(&base, &[key]),
+                format!("captiveFinance needs {key}"),
+            ));
+        }
+    }
+    for (id, structure, block) in [
+        ("CF-008", "RETAIL_FINANCE", "retailFinance"),
+        ("CF-009", "LEASE", "leaseTerms"),
+    ] {
+        if s(cf, "dealStructure") == Some(structure) && !has(cf, block) {
+            issues.push(by_id(
+                Level::Error,
+                id,
+                ptr(&base, &[block]),
+                format!("a {structure} deal needs {block}"),
+            ));
+        }
+    }
+    if let (Some(exp), Some(hdr)) = (
+        datetime(cf, "programExpiresAt"),
+        ctx.msg
+            .header()
+            .timestamp()
+            .and_then(super::super::envelope::parse_datetime),
+    ) {
+        if exp < hdr {
+            issues.push(by_id(
+                Level::Warning,
+                "CF-010",
+                ptr(&base, &["programExpiresAt"]),
+                "the program had expired when the message was sent",
+            ));
+        }
+    }
+    if let Some(total) = num(cf, "appliedIncentivesTotal") {
+        let sum: f64 = items(cf, "bonusIncentives")
+            .iter()
+            .filter_map(|(_, b)| num(b, "amount"))
+            .sum();
+        if (total - sum).abs() > CENT {
+            issues.push(
+                by_id(
+                    Level::Warning,
+                    "CF-011",
+                    ptr(&base, &["appliedIncentivesTotal"]),
+                    format!("appliedIncentivesTotal {total} differs from the sum of bonusIncentives {sum:.2}"),
+                )
+                .threshold(super::number_value(sum)),
+            );
+        }
+    }
+    if is_lead {
+        let neg = status_index("IN_NEGOTIATION").unwrap_or(9);
+        if s(ctx.body, "status")
+            .and_then(status_index)
+            .is_some_and(|i| i < neg)
+        {
+            issues.push(by_id(
+                Level::Info,
+                "CF-012",
+                base,
+                "a captive offer on a lead before IN_NEGOTIATION",
+            ));
+        }
+    }
+}

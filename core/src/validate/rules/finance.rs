@@ -1,0 +1,158 @@
+//! Financial summary rules (FIN-001…FIN-011, spec-model §4.3), level 3, for the
+//! `financialSummary` block of a LEAD or a LEAD_CLOSURE.
+
+use super::intelligence::items;
+use super::{CENT, Ctx, body_ptr, by_id, datetime, has, num, obj, ptr, s};
+use crate::lifecycle::status_index;
+use crate::message::MessageType;
+use crate::report::{Issue, Level};
+use crate::value::Value;
+
+/// `calculatedAt` older than this many days before the header timestamp is stale (FIN-010).
+pub const TAX_CALC_MAX_AGE_DAYS: i64 = 30;
+
+/// Runs the rules.
+pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
+    let is_lead = ctx.mtype == MessageType::Lead;
+    if ctx.opts.level < 3 || !(is_lead || ctx.mtype == MessageType::LeadClosure) {
+        return;
+    }
+    let Some(fs) = obj(ctx.body, "financialSummary") else {
+        return;
+    };
+    let base = ptr(&body_ptr(ctx), &["financialSummary"]);
+    if !has(fs, "currency") {
+        issues.push(by_id(
+            Level::Error,
+            "FIN-001",
+            ptr(&base, &["currency"]),
+            "financialSummary needs a currency",
+        ));
+    }
+    if is_lead {
+        // Meaningful from IN_NEGOTIATION on (I-40: ORDER_CONFIRMED/IN_DELIVERY count as later).
+        let neg = status_index("IN_NEGOTIATION").unwrap_or(9);
+        if let Some(st) = s(ctx.body, "status") {
+            if status_index(st).is_some_and(|i| i < neg) {
+                issues.push(
+                    super::at(
+                        Level::Warning,
+                        "FINANCIAL_SUMMARY_PREMATURE",
+                        base.clone(),
+                        format!("a financial summary on a lead in status {st} (expected from IN_NEGOTIATION on)"),
+                    )
+                    .rejected(Value::from(st)),
+                );
+            }
+        }
+    }
+    let tp = ptr(&base, &["taxesAndFees"]);
+    if let Some(tf) = obj(fs, "taxesAndFees") {
+        for (id, key, what) in [
+            (
+                "FIN-002",
+                "calculatedBy",
+                "who calculated the taxes (calculatedBy)",
+            ),
+            (
+                "FIN-004",
+                "calculatedAt",
+                "when the taxes were calculated (calculatedAt)",
+            ),
+            ("FIN-006", "lineItems", "the tax and fee line items"),
+        ] {
+            if !tf.contains_key(key) {
+                issues.push(by_id(
+                    Level::Error,
+                    id,
+                    ptr(&tp, &[key]),
+                    format!("taxesAndFees needs {what}"),
+                ));
+            }
+        }
+        let juris = tf.get("jurisdictionCodes").and_then(Value::as_array);
+        if juris.is_none_or(|j| j.is_empty()) {
+            issues.push(by_id(
+                Level::Error,
+                "FIN-005",
+                ptr(&tp, &["jurisdictionCodes"]),
+                "taxesAndFees needs at least one jurisdiction code",
+            ));
+        }
+        let estimate = tf.get("isEstimate").and_then(Value::as_bool);
+        if is_lead && estimate == Some(false) {
+            issues.push(by_id(
+                Level::Error,
+                "FIN-003",
+                ptr(&tp, &["isEstimate"]),
+                "taxes in a LEAD are always an estimate (isEstimate must be true)",
+            ));
+        }
+        if !is_lead && estimate == Some(true) {
+            issues.push(by_id(
+                Level::Info,
+                "FIN-011",
+                ptr(&tp, &["isEstimate"]),
+                "the closure still carries estimated taxes",
+            ));
+        }
+        let lines = items(tf, "lineItems");
+        if let (Some(total), false) = (num(tf, "totalTaxesAndFees"), lines.is_empty()) {
+            let sum: f64 = lines.iter().filter_map(|(_, l)| num(l, "amount")).sum();
+            if (total - sum).abs() > CENT {
+                issues.push(
+                    by_id(
+                        Level::Warning,
+                        "FIN-007",
+                        ptr(&tp, &["totalTaxesAndFees"]),
+                        format!("totalTaxesAndFees {total} differs from the sum of the line items {sum:.2}"),
+                    )
+                    .threshold(super::number_value(sum)),
+                );
+            }
+        }
+        if let (Some(at), Some(hdr)) = (
+            datetime(tf, "calculatedAt"),
+            ctx.msg
+                .header()
+                .timestamp()
+                .and_then(super::super::envelope::parse_datetime),
+        ) {
+            if (hdr - at).whole_days() > TAX_CALC_MAX_AGE_DAYS {
+                issues.push(by_id(
+                    Level::Warning,
+                    "FIN-010",
+                    ptr(&tp, &["calculatedAt"]),
+                    format!("the taxes were calculated more than {TAX_CALC_MAX_AGE_DAYS} days before the message"),
+                ));
+            }
+        }
+    }
+    if let (Some(net), Some(allow), Some(payoff)) = (
+        num(fs, "netTradeIn"),
+        num(fs, "tradeInAllowance"),
+        num(fs, "tradeInPayoff"),
+    ) {
+        if (net - (allow - payoff)).abs() > CENT {
+            issues.push(by_id(
+                Level::Warning,
+                "FIN-008",
+                ptr(&base, &["netTradeIn"]),
+                format!(
+                    "netTradeIn {net} is not tradeInAllowance − tradeInPayoff ({})",
+                    allow - payoff
+                ),
+            ));
+        }
+    }
+    if let (Some(neg), Some(price)) = (num(fs, "negotiatedPrice"), num(fs, "vehiclePrice")) {
+        if neg > price {
+            issues.push(by_id(
+                Level::Warning,
+                "FIN-009",
+                ptr(&base, &["negotiatedPrice"]),
+                format!("negotiatedPrice {neg} is above vehiclePrice {price}"),
+            ));
+        }
+    }
+}
