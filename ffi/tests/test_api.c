@@ -6,9 +6,13 @@ static const char *LEAD =
     "{\"lex\":{\"header\":{\"messageId\":\"5f0c6a52-3d1e-4b8a-9c41-7e2b9d0f1a23\","
     "\"messageType\":\"LEAD\",\"version\":\"1.0\",\"timestamp\":\"2026-05-04T09:30:00Z\","
     "\"senderId\":\"PORTAL-NORTHWIND\",\"receiverId\":\"DEALER-CONTOSO-017\"},"
-    "\"payload\":{\"lead\":{\"leadId\":\"LEAD-NW-1\",\"status\":\"EXPRESSED_INTEREST\","
-    "\"customer\":{\"lastName\":\"Smith\",\"email\":\" Jane.Smith@Example.com \","
-    "\"phoneNumber\":\"+1 (415) 555-1234\"}}}}}";
+    "\"payload\":{\"lead\":{\"leadId\":\"LEAD-NW-0001\",\"status\":\"EXPRESSED_INTEREST\","
+    "\"source\":\"RETAILER_WEBSITE\",\"customer\":{\"firstName\":\"Jane\",\"lastName\":\"Smith\","
+    "\"email\":\"Jane.Smith@Example.com\",\"phoneNumber\":\"+1 (415) 555-1234\"},"
+    "\"desiredProduct\":{\"productType\":\"VEHICLE_NEW\"},"
+    "\"consentRecord\":{\"tcpa\":{\"expressWrittenConsent\":true,\"consentTimestamp\":\"2026-05-04T09:00:00Z\","
+    "\"consentSource\":\"WEB_FORM\"}},"
+    "\"metadata\":{\"createdDate\":\"2026-05-04T09:00:00Z\",\"countryCode\":\"US\"}}}}}";
 static const char *FP_SMITH = "e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1";
 static const char *NOW = "2026-05-04T10:00:00Z";
 
@@ -81,7 +85,7 @@ static void test_parse_and_accessors(void) {
 
     lex_buf b = {NULL, 0};
     OK(lex_message_get_json(m, S("/lex/payload/lead/customer/emailAddress"), &b, NULL));
-    CHECK(STR_EQ(b, "\" Jane.Smith@Example.com \""));
+    CHECK(STR_EQ(b, "\"Jane.Smith@Example.com\""));
     CHECK(b.ptr[b.len] == '\0'); /* NUL-terminated for printf */
     lex_buf_free(&b);
     CHECK(b.ptr == NULL && b.len == 0);
@@ -184,7 +188,7 @@ static void test_validate(void) {
     OK(lex_report_error_count(r, &n_err));
     OK(lex_report_warning_count(r, &n_warn));
     OK(lex_report_issue_count(r, &n));
-    CHECK(n_err == 0 && n_warn == 1 && n == 1);
+    CHECK(n_err == 0 && n_warn == 2 && n == 2); /* the alias, and INFO GOVERNANCE_ABSENT (include_info) */
     lex_level lv = LEX_LEVEL_CRITICAL;
     lex_str s;
     OK(lex_report_issue_level(r, 0, &lv, NULL));
@@ -205,6 +209,12 @@ static void test_validate(void) {
     CHECK(s.ptr == NULL);
     OK(lex_report_issue_suggestion(r, 0, &s, NULL));
     CHECK(s.ptr == NULL);
+    OK(lex_report_issue_level(r, 1, &lv, NULL));
+    CHECK(lv == LEX_LEVEL_INFO);
+    OK(lex_report_issue_code(r, 1, &s, NULL));
+    CHECK(STR_EQ(s, "GOVERNANCE_ABSENT"));
+    OK(lex_report_issue_rule_id(r, 1, &s, NULL));
+    CHECK(STR_EQ(s, "DG-010"));
     bool has = false;
     OK(lex_report_has_code(r, S("ALIAS_NORMALIZED"), &has, NULL));
     CHECK(has);
@@ -296,25 +306,31 @@ static void test_convert_detect_fingerprint_transition(void) {
     CHECK(!allowed);
 }
 
+/* A LEAD body that passes the rules new messages are checked against. */
+#define LEAD_PAYLOAD                                                                                       \
+    "{\"leadId\":\"LEAD-00001\",\"status\":\"CART\",\"source\":\"RETAILER_WEBSITE\","                    \
+    "\"customer\":{\"firstName\":\"Jane\",\"lastName\":\"Smith\",\"emailAddress\":\"jane@example.com\","   \
+    "\"phoneNumber\":\"+14155551234\"},\"desiredProduct\":{\"productType\":\"VEHICLE_NEW\"},"                \
+    "\"metadata\":{\"createdDate\":\"2026-05-04T09:00:00Z\",\"countryCode\":\"US\"}}"
+
 static void test_build_and_acknowledge(void) {
     lex_build_options *bo = NULL;
     OK(lex_build_options_new(&bo, NULL));
     OK(lex_build_options_set_now_rfc3339(bo, S("2026-05-04T10:00:00.750Z"), NULL));
     OK(lex_build_options_set_message_id(bo, S("00000000-0000-4000-8000-000000000001"), NULL));
     lex_message *m = NULL;
-    OK(lex_message_new(S("LEAD"), S("{\"leadId\":\"L-1\",\"status\":\"CART\"}"), S("S-1"), S("R-1"), bo, &m, NULL));
+    OK(lex_message_new(S("LEAD"), S(LEAD_PAYLOAD), S("S-1"), S("R-1"), bo, &m, NULL));
     lex_buf b = {NULL, 0};
     OK(lex_message_to_json(m, false, &b));
     CHECK(STR_EQ(b, "{\"lex\":{\"header\":{\"messageId\":\"00000000-0000-4000-8000-000000000001\","
                     "\"messageType\":\"LEAD\",\"version\":\"1.0\",\"timestamp\":\"2026-05-04T10:00:00Z\","
-                    "\"senderId\":\"S-1\",\"receiverId\":\"R-1\"},\"payload\":{\"lead\":{\"leadId\":\"L-1\","
-                    "\"status\":\"CART\"}}}}"));
+                    "\"senderId\":\"S-1\",\"receiverId\":\"R-1\"},\"payload\":{\"lead\":" LEAD_PAYLOAD "}}}"));
     lex_buf_free(&b);
 
     /* Defaults: a fresh UUID v4 and the system clock. */
     lex_message *fresh = NULL;
     lex_str id;
-    OK(lex_message_new(S("ASSET"), S("{}"), S("S"), S("R"), NULL, &fresh, NULL));
+    OK(lex_message_new(S("LEAD"), S(LEAD_PAYLOAD), S("S-1"), S("R-1"), NULL, &fresh, NULL));
     OK(lex_message_id(fresh, &id));
     CHECK(id.len == 36 && id.ptr[14] == '4');
     lex_message_free(fresh);
