@@ -32,6 +32,8 @@ pub mod normalize;
 pub mod options;
 pub mod receiver;
 pub mod report;
+#[cfg(feature = "testgen")]
+pub mod testgen;
 pub mod validate;
 pub mod value;
 pub mod vectors;
