@@ -327,6 +327,30 @@ namespace LexEdi
             return Interop.Take(ref buf);
         }
 
+        // ---------------------------------------------------------------- governance
+
+        /// <summary>
+        /// May <paramref name="message"/> be routed to <paramref name="recipient"/> (a LEX organisation
+        /// id, compared exactly) under its <c>lex.dataGovernance</c> block? <paramref name="now"/> is the
+        /// clock of the retention check (null: the system clock). An empty recipient is a denial
+        /// (<c>FORWARD_INVALID_RECIPIENT</c>), not an exception.
+        /// </summary>
+        public static ForwardDecision MayForward(Message message, string recipient, DateTimeOffset? now = null)
+        {
+            if (message == null)
+            {
+                throw new ArgumentNullException("message");
+            }
+            UIntPtr rl;
+            byte[] r = Interop.Utf8(recipient ?? throw new ArgumentNullException("recipient"), out rl);
+            // Defaults (null) use the system clock; a given clock gets its own options object.
+            ValidateOptionsHandle o = ValidationOptions.NativeOf(now.HasValue ? new ValidationOptions { Now = now } : null);
+            var buf = new LexBuf();
+            IntPtr err = IntPtr.Zero;
+            Interop.Check(Native.lex_message_may_forward(message.Live(), r, rl, o, ref buf, ref err), err);
+            return ForwardDecision.FromJson(Interop.Take(ref buf));
+        }
+
         // ---------------------------------------------------------------- helpers
 
         internal static byte[] Bytes(string input)

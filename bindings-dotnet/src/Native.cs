@@ -47,7 +47,7 @@ namespace LexEdi
         internal const uint AbiMajor = 1;
 
         /// <summary>The C ABI minor this assembly was written against (LEX_ABI_VERSION_MINOR).</summary>
-        internal const uint AbiMinor = 0;
+        internal const uint AbiMinor = 1;
 
         // ---- constants and versions
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern uint lex_abi_version();
@@ -91,6 +91,8 @@ namespace LexEdi
         internal static extern int lex_message_serialize(MessageHandle msg, int format, byte pretty, ref LexBuf out_, ref IntPtr err);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_message_fingerprint(MessageHandle msg, ref LexBuf out_);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_message_read_issues(MessageHandle msg, ref IntPtr report);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_message_may_forward(MessageHandle msg, byte[] recipient, UIntPtr len, ValidateOptionsHandle opts, ref LexBuf out_, ref IntPtr err);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int lex_message_list_parse(byte[] input, UIntPtr len, int format, ValidateOptionsHandle opts, ref IntPtr list, ref IntPtr err);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern void lex_message_list_free(IntPtr list);
@@ -150,6 +152,8 @@ namespace LexEdi
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_receipt_outcome(IntPtr receipt, out int outcome);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_receipt_http_status(IntPtr receipt, out ushort status);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_receipt_duplicate_of_lead(IntPtr receipt, out LexStr s);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_receipt_routing(IntPtr receipt, out LexStr s);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_receipt_dead_letter_reason(IntPtr receipt, out LexStr s);
 
         // ---- validation and reports
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

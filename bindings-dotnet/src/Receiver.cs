@@ -33,6 +33,12 @@ namespace LexEdi
                 LexStr lead;
                 Interop.Check(Native.lex_receipt_duplicate_of_lead(raw, out lead));
                 DuplicateOfLead = Interop.Str(lead);
+                LexStr routing;
+                Interop.Check(Native.lex_receipt_routing(raw, out routing));
+                Routing = Interop.Str(routing);
+                LexStr reason;
+                Interop.Check(Native.lex_receipt_dead_letter_reason(raw, out reason));
+                DeadLetterReason = Interop.Str(reason);
             }
         }
 
@@ -50,6 +56,13 @@ namespace LexEdi
         public int HttpStatus { get; private set; }
         /// <summary>The leadId of an earlier lead of the same customer (fingerprint match), or null.</summary>
         public string DuplicateOfLead { get; private set; }
+        /// <summary>
+        /// Where a dead-lettered message goes (<c>header.ttl.onExpiry</c>, default <c>DLQ</c>):
+        /// <c>DLQ</c>, <c>DISCARD</c> or <c>RETURN</c>; null when the message was not dead-lettered.
+        /// </summary>
+        public string Routing { get; private set; }
+        /// <summary>The LEX failure category of a dead-lettered message (<c>TTL_EXPIRED</c>), or null.</summary>
+        public string DeadLetterReason { get; private set; }
     }
 
     /// <summary>

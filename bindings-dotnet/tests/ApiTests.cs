@@ -187,17 +187,24 @@ namespace LexEdi.Tests
             Assert.That(Lex.CheckTransition("CART", "ARCHIVED"), Is.EqualTo(Transition.Allowed));
         }
 
+        // A LEAD payload that passes the rules new messages are checked against.
+        private const string LeadPayload =
+            "{\"leadId\":\"LEAD-00001\",\"status\":\"CART\",\"source\":\"RETAILER_WEBSITE\","
+            + "\"customer\":{\"firstName\":\"Jane\",\"lastName\":\"Smith\",\"emailAddress\":\"jane@example.com\","
+            + "\"phoneNumber\":\"+14155551234\"},\"desiredProduct\":{\"productType\":\"VEHICLE_NEW\"},"
+            + "\"metadata\":{\"createdDate\":\"2026-05-04T09:00:00Z\",\"countryCode\":\"US\"}}";
+
         [Test]
         public void NewMessageAndAcknowledge()
         {
             var build = new BuildOptions { Now = DateTimeOffset.Parse("2026-05-04T10:00:00Z"), MessageId = "m-fixed-1" };
-            using (Message m = Lex.NewMessage(MessageType.Lead, "{\"leadId\":\"L-1\",\"status\":\"CART\"}", "S-1", "R-1", build))
+            using (Message m = Lex.NewMessage(MessageType.Lead, LeadPayload, "S-1", "R-1", build))
             {
                 Assert.That(m.MessageId, Is.EqualTo("m-fixed-1"));
                 Assert.That(m.MessageType, Is.EqualTo(MessageType.Lead));
                 Assert.That(m.GetJson("/lex/header/timestamp"), Is.EqualTo("\"2026-05-04T10:00:00Z\""));
                 Assert.That(m.GetJson("/lex/header/version"), Is.EqualTo("\"1.0\""));
-                Assert.That(m.GetJson("/lex/payload/lead/leadId"), Is.EqualTo("\"L-1\""));
+                Assert.That(m.GetJson("/lex/payload/lead/leadId"), Is.EqualTo("\"LEAD-00001\""));
                 using (Message ack = Lex.Acknowledge(m, null, null, new BuildOptions { MessageId = "ack-1" }))
                 {
                     Assert.That(ack.MessageType, Is.EqualTo(MessageType.Acknowledgment));
@@ -213,7 +220,7 @@ namespace LexEdi.Tests
                     Assert.That(ack.MessageId, Is.StringMatching("^[0-9a-f-]{36}$"));
                 }
             }
-            using (Message fresh = Lex.NewMessage(MessageType.Lead, "{\"leadId\":\"L-2\"}", "S", "R"))
+            using (Message fresh = Lex.NewMessage(MessageType.Lead, LeadPayload, "S-1", "R-1"))
             {
                 Assert.That(fresh.MessageId, Is.StringMatching("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
             }

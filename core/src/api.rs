@@ -183,6 +183,27 @@ pub fn may_forward_at(
     crate::governance::may_forward_at(message, recipient, now)
 }
 
+/// [`may_forward_at`] with the clock of validation options: `opts.now`, or the system clock
+/// when it is not set (what the bindings expose as "now, optional").
+pub fn may_forward_with(
+    message: &Message,
+    recipient: &str,
+    opts: &ValidateOptions,
+) -> ForwardDecision {
+    let now = opts.now.unwrap_or_else(time::OffsetDateTime::now_utc);
+    crate::governance::may_forward_at(message, recipient, now)
+}
+
+/// The forwarding decision as compact JSON text (see [`ForwardDecision::to_value`]).
+pub fn forward_decision_json(decision: &ForwardDecision) -> String {
+    codec::json_write::to_string(&decision.to_value(), false)
+}
+
+/// The receipt as JSON text (see [`Receipt::to_value`]).
+pub fn receipt_json(receipt: &Receipt, pretty: bool) -> String {
+    codec::json_write::to_string(&receipt.to_value(), pretty)
+}
+
 /// The EDIFACT CONTRL (syntax report, `CONTRL:D:3:UN`) answering a received interchange:
 /// UCI action `7` or `4`, one UCM per message, UCS/UCD for located syntax errors.
 /// Input without a readable UNB is an error.

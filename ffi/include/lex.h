@@ -45,7 +45,7 @@
 /**
  * Minor version of the C ABI: incremented when functions are added.
  */
-#define LEX_ABI_VERSION_MINOR 0
+#define LEX_ABI_VERSION_MINOR 1
 
 /**
  * The result of every fallible function. The numeric values are part of the ABI and never
@@ -684,6 +684,24 @@ lex_status lex_message_get_json(const struct lex_message *msg,
                                 struct lex_error **err);
 
 /**
+ * May `msg` be routed to `recipient` (a LEX organisation id, compared exactly)? The
+ * decision of `lex.dataGovernance` as compact JSON text `{"allowed":..,"code":..,
+ * "ruleId"?:..,"policy"?:..,"reason":..,"auditRequired":..,"retainUntil"?:..}`: `code` is a
+ * stable `FORWARD_*` code, `reason` human text that may change. The retention check uses the
+ * clock of `opts` (NULL, or no clock set: the system clock); nothing else of `opts` is used.
+ * An empty recipient (`(NULL, 0)` included) is a denial (`FORWARD_INVALID_RECIPIENT`), not an
+ * error. Free `*out_json` with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` (`msg`,
+ * `out_json`, or `recipient` NULL with a length), `LEX_STATUS_INVALID_ARGUMENT` (`recipient`
+ * not UTF-8).
+ */
+lex_status lex_message_may_forward(const struct lex_message *msg,
+                                   const uint8_t *recipient,
+                                   size_t recipient_len,
+                                   const struct lex_validate_options *opts,
+                                   struct lex_buf *out_json,
+                                   struct lex_error **err);
+
+/**
  * Writes the message in `format` (a `lex_format`, not AUTO). Errors:
  * `LEX_STATUS_UNREPRESENTABLE` when the message cannot be written in that format.
  * Free the text with `lex_buf_free`.
@@ -1015,6 +1033,29 @@ lex_status lex_receipt_http_status(const struct lex_receipt *receipt, uint16_t *
  * Borrowed from the receipt.
  */
 lex_status lex_receipt_duplicate_of_lead(const struct lex_receipt *receipt, struct lex_str *out);
+
+/**
+ * Where a dead-lettered message goes (`header.ttl.onExpiry`, default `DLQ`): `DLQ`,
+ * `DISCARD` or `RETURN` (static text), or `{NULL, 0}` when the message was not
+ * dead-lettered. Errors: `LEX_STATUS_NULL_POINTER` when `receipt` or `out` is NULL.
+ */
+lex_status lex_receipt_routing(const struct lex_receipt *receipt, struct lex_str *out);
+
+/**
+ * The LEX failure category of a dead-lettered message (`TTL_EXPIRED`), or `{NULL, 0}` when
+ * the message was not dead-lettered. Borrowed from the receipt. Errors:
+ * `LEX_STATUS_NULL_POINTER` when `receipt` or `out` is NULL.
+ */
+lex_status lex_receipt_dead_letter_reason(const struct lex_receipt *receipt, struct lex_str *out);
+
+/**
+ * The receipt as JSON text `{messageId?, outcome, duplicate, httpStatus, valid, ackStatus?,
+ * duplicateOfLead?, routing?, deadLetterReason?, retryAttempt?, fingerprint?, report, ack?}`
+ * (absent values omitted; `report` as `lex_report_to_json`, `ack` the acknowledgment tree).
+ * Free with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` when `receipt` or `out` is
+ * NULL.
+ */
+lex_status lex_receipt_to_json(const struct lex_receipt *receipt, bool pretty, struct lex_buf *out);
 
 /**
  * Validates a message (`opts` NULL: defaults). Findings are in the report; a report is

@@ -3,7 +3,7 @@
 
 use crate::boundary::{Out, Res, bytes, ffi_fn, handle, index, lex_status, text};
 use crate::error::lex_error;
-use crate::options::{lex_validate_options, read_opts};
+use crate::options::{lex_validate_options, read_opts, validate_opts};
 use crate::report::lex_report;
 use crate::types::{format_arg, lex_buf, lex_format, lex_str};
 use lex_core::codec::WriteOptions;
@@ -166,6 +166,37 @@ pub unsafe extern "C" fn lex_message_get_json(
         out.set(lex_buf::from_opt(
             v.map(|v| lex_core::codec::json_write::to_string(v, false)),
         ))
+    })
+}
+
+/// May `msg` be routed to `recipient` (a LEX organisation id, compared exactly)? The
+/// decision of `lex.dataGovernance` as compact JSON text `{"allowed":..,"code":..,
+/// "ruleId"?:..,"policy"?:..,"reason":..,"auditRequired":..,"retainUntil"?:..}`: `code` is a
+/// stable `FORWARD_*` code, `reason` human text that may change. The retention check uses the
+/// clock of `opts` (NULL, or no clock set: the system clock); nothing else of `opts` is used.
+/// An empty recipient (`(NULL, 0)` included) is a denial (`FORWARD_INVALID_RECIPIENT`), not an
+/// error. Free `*out_json` with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` (`msg`,
+/// `out_json`, or `recipient` NULL with a length), `LEX_STATUS_INVALID_ARGUMENT` (`recipient`
+/// not UTF-8).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lex_message_may_forward(
+    msg: *const lex_message,
+    recipient: *const u8,
+    recipient_len: usize,
+    opts: *const lex_validate_options,
+    out_json: *mut lex_buf,
+    err: *mut *mut lex_error,
+) -> lex_status {
+    ffi_fn(err, || {
+        let out = Out::new(out_json, "out_json")?;
+        // SAFETY: per the contract.
+        let m = unsafe { handle(msg, "msg")? };
+        // SAFETY: per the contract.
+        let recipient = unsafe { text(recipient, recipient_len, "recipient")? };
+        // SAFETY: per the contract.
+        let o = unsafe { validate_opts(opts) };
+        let d = api::may_forward_with(&m.inner, recipient, &o);
+        out.set(lex_buf::from_string(api::forward_decision_json(&d)))
     })
 }
 

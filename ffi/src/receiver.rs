@@ -5,8 +5,8 @@ use crate::error::lex_error;
 use crate::message::lex_message;
 use crate::options::{lex_validate_options, validate_opts};
 use crate::report::lex_report;
-use crate::types::lex_str;
-use lex_core::api::{Outcome, Receipt, Receiver};
+use crate::types::{lex_buf, lex_str};
+use lex_core::api::{self, ExpiryAction, Outcome, Receipt, Receiver};
 use lex_core::{Message, Report};
 use std::sync::Arc;
 
@@ -38,9 +38,13 @@ pub struct lex_receipt {
     report: Arc<Report>,
     ack: Option<Arc<Message>>,
     duplicate: bool,
-    outcome: lex_outcome,
+    outcome: Outcome,
     http_status: u16,
     duplicate_of_lead: Option<String>,
+    routing: Option<ExpiryAction>,
+    dead_letter_reason: Option<String>,
+    retry_attempt: Option<u32>,
+    fingerprint: Option<String>,
 }
 
 impl lex_receipt {
@@ -50,14 +54,41 @@ impl lex_receipt {
             report: Arc::new(r.report),
             ack: r.ack.map(Arc::new),
             duplicate: r.duplicate,
-            outcome: match r.outcome {
-                Outcome::Accepted => lex_outcome::LEX_OUTCOME_ACCEPTED,
-                Outcome::Rejected => lex_outcome::LEX_OUTCOME_REJECTED,
-                Outcome::DeadLetter => lex_outcome::LEX_OUTCOME_DEAD_LETTER,
-            },
+            outcome: r.outcome,
             http_status: r.http_status,
             duplicate_of_lead: r.duplicate_of_lead,
+            routing: r.routing,
+            dead_letter_reason: r.dead_letter_reason,
+            retry_attempt: r.retry_attempt,
+            fingerprint: r.fingerprint,
         }))
+    }
+
+    /// The core receipt again (the message, report and ack are cloned: only for encoding).
+    fn to_core(&self) -> Receipt {
+        Receipt {
+            message: Message::clone(&self.message),
+            report: Report::clone(&self.report),
+            ack: self.ack.as_deref().cloned(),
+            duplicate: self.duplicate,
+            outcome: self.outcome,
+            http_status: self.http_status,
+            duplicate_of_lead: self.duplicate_of_lead.clone(),
+            routing: self.routing,
+            dead_letter_reason: self.dead_letter_reason.clone(),
+            retry_attempt: self.retry_attempt,
+            fingerprint: self.fingerprint.clone(),
+        }
+    }
+}
+
+impl lex_outcome {
+    fn of(o: Outcome) -> lex_outcome {
+        match o {
+            Outcome::Accepted => lex_outcome::LEX_OUTCOME_ACCEPTED,
+            Outcome::Rejected => lex_outcome::LEX_OUTCOME_REJECTED,
+            Outcome::DeadLetter => lex_outcome::LEX_OUTCOME_DEAD_LETTER,
+        }
     }
 }
 
@@ -264,7 +295,7 @@ pub unsafe extern "C" fn lex_receipt_outcome(
     out: *mut lex_outcome,
 ) -> lex_status {
     // SAFETY: forwarded contract.
-    unsafe { get(receipt, out, |r| r.outcome) }
+    unsafe { get(receipt, out, |r| lex_outcome::of(r.outcome)) }
 }
 
 /// The recommended HTTP status (200, 410, 422).
@@ -288,6 +319,57 @@ pub unsafe extern "C" fn lex_receipt_duplicate_of_lead(
     unsafe {
         get(receipt, out, |r| {
             lex_str::of_opt(r.duplicate_of_lead.as_deref())
+        })
+    }
+}
+
+/// Where a dead-lettered message goes (`header.ttl.onExpiry`, default `DLQ`): `DLQ`,
+/// `DISCARD` or `RETURN` (static text), or `{NULL, 0}` when the message was not
+/// dead-lettered. Errors: `LEX_STATUS_NULL_POINTER` when `receipt` or `out` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lex_receipt_routing(
+    receipt: *const lex_receipt,
+    out: *mut lex_str,
+) -> lex_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        get(receipt, out, |r| {
+            lex_str::of_opt(r.routing.map(ExpiryAction::as_str))
+        })
+    }
+}
+
+/// The LEX failure category of a dead-lettered message (`TTL_EXPIRED`), or `{NULL, 0}` when
+/// the message was not dead-lettered. Borrowed from the receipt. Errors:
+/// `LEX_STATUS_NULL_POINTER` when `receipt` or `out` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lex_receipt_dead_letter_reason(
+    receipt: *const lex_receipt,
+    out: *mut lex_str,
+) -> lex_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        get(receipt, out, |r| {
+            lex_str::of_opt(r.dead_letter_reason.as_deref())
+        })
+    }
+}
+
+/// The receipt as JSON text `{messageId?, outcome, duplicate, httpStatus, valid, ackStatus?,
+/// duplicateOfLead?, routing?, deadLetterReason?, retryAttempt?, fingerprint?, report, ack?}`
+/// (absent values omitted; `report` as `lex_report_to_json`, `ack` the acknowledgment tree).
+/// Free with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` when `receipt` or `out` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lex_receipt_to_json(
+    receipt: *const lex_receipt,
+    pretty: bool,
+    out: *mut lex_buf,
+) -> lex_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        get(receipt, out, |r| {
+            lex_buf::from_string(api::receipt_json(&r.to_core(), pretty))
         })
     }
 }

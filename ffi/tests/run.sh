@@ -55,7 +55,8 @@ link=(-L"$out/lib" -llex -Wl,-rpath,"$out/lib" -lpthread)
     -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 
 vg=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
-    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1)
+    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1
+    --suppressions="$here/valgrind.supp")
 echo "== test_api (shared, valgrind)"
 "${vg[@]}" "$out/test_api"
 echo "== test_errors (shared, valgrind; includes the forced panic)"

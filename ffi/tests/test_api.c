@@ -6,11 +6,27 @@ static const char *LEAD =
     "{\"lex\":{\"header\":{\"messageId\":\"5f0c6a52-3d1e-4b8a-9c41-7e2b9d0f1a23\","
     "\"messageType\":\"LEAD\",\"version\":\"1.0\",\"timestamp\":\"2026-05-04T09:30:00Z\","
     "\"senderId\":\"PORTAL-NORTHWIND\",\"receiverId\":\"DEALER-CONTOSO-017\"},"
-    "\"payload\":{\"lead\":{\"leadId\":\"LEAD-NW-1\",\"status\":\"EXPRESSED_INTEREST\","
-    "\"customer\":{\"lastName\":\"Smith\",\"email\":\" Jane.Smith@Example.com \","
-    "\"phoneNumber\":\"+1 (415) 555-1234\"}}}}}";
+    "\"payload\":{\"lead\":{\"leadId\":\"LEAD-NW-0001\",\"status\":\"EXPRESSED_INTEREST\","
+    "\"source\":\"RETAILER_WEBSITE\",\"customer\":{\"firstName\":\"Jane\",\"lastName\":\"Smith\","
+    "\"email\":\"Jane.Smith@Example.com\",\"phoneNumber\":\"+1 (415) 555-1234\"},"
+    "\"desiredProduct\":{\"productType\":\"VEHICLE_NEW\"},"
+    "\"consentRecord\":{\"tcpa\":{\"expressWrittenConsent\":true,\"consentTimestamp\":\"2026-05-04T09:00:00Z\","
+    "\"consentSource\":\"WEB_FORM\"}},"
+    "\"metadata\":{\"createdDate\":\"2026-05-04T09:00:00Z\",\"countryCode\":\"US\"}}}}}";
 static const char *FP_SMITH = "e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1";
 static const char *NOW = "2026-05-04T10:00:00Z";
+
+/* Owned text helpers: starts with / contains / ends with a C string. */
+static int has_prefix(lex_buf b, const char *want) {
+    return b.ptr != NULL && b.len >= strlen(want) && memcmp(b.ptr, want, strlen(want)) == 0;
+}
+static int contains(lex_buf b, const char *want) {
+    return b.ptr != NULL && strstr((const char *)b.ptr, want) != NULL;
+}
+static int ends_with(lex_buf b, const char *want) {
+    size_t n = strlen(want);
+    return b.ptr != NULL && b.len >= n && memcmp(b.ptr + b.len - n, want, n) == 0;
+}
 
 static void test_versions_and_constants(void) {
     CHECK(lex_abi_version() == ((LEX_ABI_VERSION_MAJOR << 16) | LEX_ABI_VERSION_MINOR));
@@ -69,7 +85,7 @@ static void test_parse_and_accessors(void) {
 
     lex_buf b = {NULL, 0};
     OK(lex_message_get_json(m, S("/lex/payload/lead/customer/emailAddress"), &b, NULL));
-    CHECK(STR_EQ(b, "\" Jane.Smith@Example.com \""));
+    CHECK(STR_EQ(b, "\"Jane.Smith@Example.com\""));
     CHECK(b.ptr[b.len] == '\0'); /* NUL-terminated for printf */
     lex_buf_free(&b);
     CHECK(b.ptr == NULL && b.len == 0);
@@ -172,7 +188,7 @@ static void test_validate(void) {
     OK(lex_report_error_count(r, &n_err));
     OK(lex_report_warning_count(r, &n_warn));
     OK(lex_report_issue_count(r, &n));
-    CHECK(n_err == 0 && n_warn == 1 && n == 1);
+    CHECK(n_err == 0 && n_warn == 2 && n == 2); /* the alias, and INFO GOVERNANCE_ABSENT (include_info) */
     lex_level lv = LEX_LEVEL_CRITICAL;
     lex_str s;
     OK(lex_report_issue_level(r, 0, &lv, NULL));
@@ -193,6 +209,12 @@ static void test_validate(void) {
     CHECK(s.ptr == NULL);
     OK(lex_report_issue_suggestion(r, 0, &s, NULL));
     CHECK(s.ptr == NULL);
+    OK(lex_report_issue_level(r, 1, &lv, NULL));
+    CHECK(lv == LEX_LEVEL_INFO);
+    OK(lex_report_issue_code(r, 1, &s, NULL));
+    CHECK(STR_EQ(s, "GOVERNANCE_ABSENT"));
+    OK(lex_report_issue_rule_id(r, 1, &s, NULL));
+    CHECK(STR_EQ(s, "DG-010"));
     bool has = false;
     OK(lex_report_has_code(r, S("ALIAS_NORMALIZED"), &has, NULL));
     CHECK(has);
@@ -284,25 +306,31 @@ static void test_convert_detect_fingerprint_transition(void) {
     CHECK(!allowed);
 }
 
+/* A LEAD body that passes the rules new messages are checked against. */
+#define LEAD_PAYLOAD                                                                                       \
+    "{\"leadId\":\"LEAD-00001\",\"status\":\"CART\",\"source\":\"RETAILER_WEBSITE\","                    \
+    "\"customer\":{\"firstName\":\"Jane\",\"lastName\":\"Smith\",\"emailAddress\":\"jane@example.com\","   \
+    "\"phoneNumber\":\"+14155551234\"},\"desiredProduct\":{\"productType\":\"VEHICLE_NEW\"},"                \
+    "\"metadata\":{\"createdDate\":\"2026-05-04T09:00:00Z\",\"countryCode\":\"US\"}}"
+
 static void test_build_and_acknowledge(void) {
     lex_build_options *bo = NULL;
     OK(lex_build_options_new(&bo, NULL));
     OK(lex_build_options_set_now_rfc3339(bo, S("2026-05-04T10:00:00.750Z"), NULL));
     OK(lex_build_options_set_message_id(bo, S("00000000-0000-4000-8000-000000000001"), NULL));
     lex_message *m = NULL;
-    OK(lex_message_new(S("LEAD"), S("{\"leadId\":\"L-1\",\"status\":\"CART\"}"), S("S-1"), S("R-1"), bo, &m, NULL));
+    OK(lex_message_new(S("LEAD"), S(LEAD_PAYLOAD), S("S-1"), S("R-1"), bo, &m, NULL));
     lex_buf b = {NULL, 0};
     OK(lex_message_to_json(m, false, &b));
     CHECK(STR_EQ(b, "{\"lex\":{\"header\":{\"messageId\":\"00000000-0000-4000-8000-000000000001\","
                     "\"messageType\":\"LEAD\",\"version\":\"1.0\",\"timestamp\":\"2026-05-04T10:00:00Z\","
-                    "\"senderId\":\"S-1\",\"receiverId\":\"R-1\"},\"payload\":{\"lead\":{\"leadId\":\"L-1\","
-                    "\"status\":\"CART\"}}}}"));
+                    "\"senderId\":\"S-1\",\"receiverId\":\"R-1\"},\"payload\":{\"lead\":" LEAD_PAYLOAD "}}}"));
     lex_buf_free(&b);
 
     /* Defaults: a fresh UUID v4 and the system clock. */
     lex_message *fresh = NULL;
     lex_str id;
-    OK(lex_message_new(S("ASSET"), S("{}"), S("S"), S("R"), NULL, &fresh, NULL));
+    OK(lex_message_new(S("LEAD"), S(LEAD_PAYLOAD), S("S-1"), S("R-1"), NULL, &fresh, NULL));
     OK(lex_message_id(fresh, &id));
     CHECK(id.len == 36 && id.ptr[14] == '4');
     lex_message_free(fresh);
@@ -368,6 +396,26 @@ static void test_receiver(void) {
     lex_str s;
     OK(lex_receipt_duplicate_of_lead(rc, &s));
     CHECK(s.ptr == NULL);
+    /* Not dead-lettered: no routing, no dead-letter reason. */
+    s.ptr = (const uint8_t *)"x";
+    OK(lex_receipt_routing(rc, &s));
+    CHECK(s.ptr == NULL && s.len == 0);
+    s.ptr = (const uint8_t *)"x";
+    OK(lex_receipt_dead_letter_reason(rc, &s));
+    CHECK(s.ptr == NULL && s.len == 0);
+    lex_buf rj = {NULL, 0};
+    OK(lex_receipt_to_json(rc, false, &rj));
+    CHECK(has_prefix(rj, "{\"messageId\":\"5f0c6a52-3d1e-4b8a-9c41-7e2b9d0f1a23\",\"outcome\":\"ACCEPTED\","
+                         "\"duplicate\":false,\"httpStatus\":200,\"valid\":true,\"ackStatus\":\"RECEIVED\","
+                         "\"fingerprint\":\"e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1\","
+                         "\"report\":{\"valid\":true,"));
+    CHECK(contains(rj, ",\"ack\":{\"lex\":{\"header\":{"));
+    CHECK(!contains(rj, "\"routing\"") && !contains(rj, "\"deadLetterReason\""));
+    CHECK(rj.ptr[rj.len] == '\0' && !contains(rj, "\n"));
+    lex_buf_free(&rj);
+    OK(lex_receipt_to_json(rc, true, &rj));
+    CHECK(has_prefix(rj, "{\n") && contains(rj, "\"outcome\": \"ACCEPTED\""));
+    lex_buf_free(&rj);
     lex_message *m = NULL, *ack = NULL;
     lex_report *r = NULL;
     OK(lex_receipt_message(rc, &m));
@@ -419,8 +467,92 @@ static void test_receiver(void) {
     ack = (lex_message *)&out; /* must be overwritten with NULL */
     OK(lex_receipt_ack(rc, &ack));
     CHECK(ack == NULL);
+    /* No ttl.onExpiry: routed to the dead-letter queue, because the TTL expired. */
+    OK(lex_receipt_routing(rc, &s));
+    CHECK(STR_EQ(s, "DLQ"));
+    OK(lex_receipt_dead_letter_reason(rc, &s));
+    CHECK(STR_EQ(s, "TTL_EXPIRED"));
+    OK(lex_receipt_to_json(rc, false, &b));
+    CHECK(has_prefix(b, "{\"messageId\":\"m-exp\",\"outcome\":\"DEAD_LETTER\",\"duplicate\":false,"
+                        "\"httpStatus\":410,\"valid\":false,\"routing\":\"DLQ\",\"deadLetterReason\":\"TTL_EXPIRED\","));
+    CHECK(!contains(b, "\"ack\":"));
+    lex_buf_free(&b);
+    lex_receipt_free(rc);
+
+    /* ttl.onExpiry RETURN: routed back to the sender with a REJECTED acknowledgment. */
+    const char *returned =
+        "{\"lex\":{\"header\":{\"messageId\":\"m-ret\",\"messageType\":\"LEAD\",\"version\":\"1.0\","
+        "\"timestamp\":\"2026-05-04T09:00:00Z\",\"senderId\":\"S\",\"receiverId\":\"R\","
+        "\"ttl\":{\"expiresAt\":\"2026-05-04T09:30:00Z\",\"onExpiry\":\"RETURN\"}},\"payload\":{\"lead\":{}}}}";
+    OK(lex_receiver_receive(rx, S(returned), &rc, NULL));
+    OK(lex_receipt_routing(rc, &s));
+    CHECK(STR_EQ(s, "RETURN"));
+    OK(lex_receipt_ack(rc, &ack));
+    CHECK(ack != NULL);
+    OK(lex_message_get_json(ack, S("/lex/payload/acknowledgment/status"), &b, NULL));
+    CHECK(STR_EQ(b, "\"REJECTED\""));
+    lex_buf_free(&b);
+    lex_message_free(ack);
     lex_receipt_free(rc);
     lex_receiver_free(rx);
+}
+
+/* A lead with a RESTRICTED governance block whose retention ended on 2020-01-31. */
+static const char *GOVERNED =
+    "{\"lex\":{\"header\":{\"messageId\":\"m-gov\",\"messageType\":\"LEAD\",\"version\":\"1.0\","
+    "\"timestamp\":\"2020-01-01T09:00:00Z\",\"senderId\":\"S\",\"receiverId\":\"DEALER-A\"},"
+    "\"payload\":{\"lead\":{}},\"dataGovernance\":{\"forwardingPolicy\":\"RESTRICTED\","
+    "\"allowedRecipients\":[\"DEALER-B\"],\"blockedRecipients\":[\"DEALER-X\"],\"auditRequired\":true,"
+    "\"declaredAt\":\"2020-01-01T00:00:00Z\",\"retentionPolicy\":{\"maxRetentionDays\":30}}}}";
+
+static void test_may_forward(void) {
+    lex_message *plain = NULL, *gov = NULL;
+    OK(lex_message_parse(S(LEAD), LEX_FORMAT_AUTO, NULL, &plain, NULL));
+    OK(lex_message_parse(S(GOVERNED), LEX_FORMAT_AUTO, NULL, &gov, NULL));
+    lex_buf d = {NULL, 0};
+
+    /* No governance block: behaves as OPEN (DG-010). NULL options: the system clock. */
+    OK(lex_message_may_forward(plain, S("ANYONE"), NULL, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":true,\"code\":\"FORWARD_NO_GOVERNANCE\",\"ruleId\":\"DG-010\",\"reason\":\""));
+    CHECK(ends_with(d, "\",\"auditRequired\":false}"));
+    CHECK(d.ptr[d.len] == '\0');
+    lex_buf_free(&d);
+    CHECK(d.ptr == NULL && d.len == 0);
+
+    /* The clock of the options decides the retention check. */
+    lex_validate_options *o = NULL;
+    OK(lex_validate_options_new(&o, NULL));
+    OK(lex_validate_options_set_now_rfc3339(o, S("2020-01-10T00:00:00Z"), NULL));
+    OK(lex_message_may_forward(gov, S("DEALER-B"), o, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":true,\"code\":\"FORWARD_ALLOWED_RECIPIENT\",\"policy\":\"RESTRICTED\","));
+    CHECK(ends_with(d, "\",\"auditRequired\":true,\"retainUntil\":\"2020-01-31T00:00:00Z\"}"));
+    lex_buf_free(&d);
+    OK(lex_message_may_forward(gov, S("DEALER-C"), o, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":false,\"code\":\"FORWARD_NOT_ALLOWED_RECIPIENT\",\"ruleId\":\"DG-009\","));
+    lex_buf_free(&d);
+    OK(lex_message_may_forward(gov, S("DEALER-X"), o, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":false,\"code\":\"FORWARD_BLOCKED_RECIPIENT\",\"policy\":\"RESTRICTED\","));
+    lex_buf_free(&d);
+    /* After the retention period (options without a clock, and NULL options: system clock). */
+    OK(lex_validate_options_set_now_rfc3339(o, S("2020-02-01T00:00:00Z"), NULL));
+    OK(lex_message_may_forward(gov, S("DEALER-B"), o, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":false,\"code\":\"FORWARD_RETENTION_EXPIRED\","));
+    lex_buf_free(&d);
+    OK(lex_validate_options_clear_now(o, NULL));
+    OK(lex_message_may_forward(gov, S("DEALER-B"), o, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":false,\"code\":\"FORWARD_RETENTION_EXPIRED\","));
+    lex_buf_free(&d);
+    OK(lex_message_may_forward(gov, S("DEALER-B"), NULL, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":false,\"code\":\"FORWARD_RETENTION_EXPIRED\","));
+    lex_buf_free(&d);
+    /* An empty recipient ((NULL, 0) is the empty string) is a denial, not an error. */
+    OK(lex_message_may_forward(gov, NULL, 0, o, &d, NULL));
+    CHECK(has_prefix(d, "{\"allowed\":false,\"code\":\"FORWARD_INVALID_RECIPIENT\",\"reason\":\""));
+    lex_buf_free(&d);
+
+    lex_validate_options_free(o);
+    lex_message_free(gov);
+    lex_message_free(plain);
 }
 
 static void test_free_functions_accept_null(void) {
@@ -446,6 +578,7 @@ int main(void) {
     test_convert_detect_fingerprint_transition();
     test_build_and_acknowledge();
     test_receiver();
+    test_may_forward();
     test_free_functions_accept_null();
     return check_done("test_api");
 }

@@ -225,6 +225,27 @@ static void test_bad_arguments(void) {
     lex_receipt_list_free(rl);
     lex_receiver_free(rx);
 
+    /* may_forward: the recipient must be UTF-8; NULL with a length and a NULL output are
+     * NULL_POINTER; a failed call leaves the output untouched. */
+    lex_buf fwd = {(uint8_t *)"untouched", 9};
+    CHECK(lex_message_may_forward(m, (const uint8_t *)"\xff\xfe", 2, NULL, &fwd, &err) ==
+          LEX_STATUS_INVALID_ARGUMENT);
+    OK(lex_error_message(err, &s));
+    CHECK(STR_EQ(s, "argument `recipient` is not UTF-8 (invalid byte at offset 0)"));
+    ERR_CODE(err, "INVALID_ARGUMENT");
+    CHECK(lex_message_may_forward(m, NULL, 3, NULL, &fwd, &err) == LEX_STATUS_NULL_POINTER);
+    OK(lex_error_message(err, &s));
+    CHECK(STR_EQ(s, "argument `recipient` is NULL"));
+    ERR_CODE(err, "INVALID_ARGUMENT");
+    CHECK(lex_message_may_forward(m, S("DEALER-B"), o, NULL, &err) == LEX_STATUS_NULL_POINTER);
+    OK(lex_error_message(err, &s));
+    CHECK(STR_EQ(s, "argument `out_json` is NULL"));
+    ERR_CODE(err, "INVALID_ARGUMENT");
+    CHECK(fwd.len == 9 && memcmp(fwd.ptr, "untouched", 9) == 0);
+    CHECK(lex_receipt_routing(NULL, NULL) == LEX_STATUS_NULL_POINTER);
+    s.ptr = NULL; /* the next failure must leave it untouched */
+    s.len = 0;
+
     CHECK(lex_status_name(12345, &s) == LEX_STATUS_INVALID_ARGUMENT);
     CHECK(s.ptr == NULL);
 
@@ -314,6 +335,13 @@ static void test_null_pointers(void) {
     CHECK(lex_receipt_outcome(NULL, NULL) == LEX_STATUS_NULL_POINTER);
     CHECK(lex_receipt_http_status(NULL, NULL) == LEX_STATUS_NULL_POINTER);
     CHECK(lex_receipt_duplicate_of_lead(NULL, &s) == LEX_STATUS_NULL_POINTER);
+    CHECK(lex_receipt_routing(NULL, &s) == LEX_STATUS_NULL_POINTER);
+    CHECK(lex_receipt_dead_letter_reason(NULL, &s) == LEX_STATUS_NULL_POINTER);
+    CHECK(lex_receipt_to_json(NULL, false, &b) == LEX_STATUS_NULL_POINTER);
+    CHECK(lex_message_may_forward(NULL, S("DEALER-B"), NULL, &b, &err) == LEX_STATUS_NULL_POINTER);
+    OK(lex_error_message(err, &s));
+    CHECK(STR_EQ(s, "argument `msg` is NULL"));
+    ERR_CODE(err, "INVALID_ARGUMENT");
     CHECK(lex_receipt_list_count(NULL, &n) == LEX_STATUS_NULL_POINTER);
     CHECK(lex_receipt_list_get(NULL, 0, (lex_receipt **)&m, NULL) == LEX_STATUS_NULL_POINTER);
     CHECK(lex_error_code(NULL, &s) == LEX_STATUS_NULL_POINTER);

@@ -547,6 +547,51 @@ static void op_acknowledge(jspan v, const char *now) {
     free(text.bytes);
 }
 
+/* `codes` of a receive step: the multiset of the report's error (CRITICAL/ERROR) codes. */
+static void compare_error_codes(const lex_report *r, jspan want) {
+    size_t n_err = 0;
+    bool used[512] = {false};
+    lex_report_error_count(r, &n_err);
+    if (n_err != json_len(want)) {
+        lex_buf js = {NULL, 0};
+        lex_report_to_json(r, false, &js);
+        fail("error count differs from codes: %s%s", (const char *)js.ptr, "");
+        lex_buf_free(&js);
+    }
+    for (size_t k = 0; k < json_len(want); k++) {
+        char *code = json_string(json_at(want, k), NULL);
+        bool found = false;
+        for (size_t i = 0; i < n_err && i < 512 && !found && code; i++) {
+            lex_str have;
+            lex_report_issue_code(r, i, &have, NULL);
+            if (!used[i] && str_is(have, code)) used[i] = found = true;
+        }
+        if (!found) fail("error code %s missing%s", code, "");
+        free(code);
+    }
+}
+
+/* An optional receipt string against an expected string, or null (= must be absent). */
+static void compare_opt_str(lex_str got, jspan want, const char *what) {
+    if (json_kind(want) == 'n') {
+        if (got.ptr) {
+            char *g = dup_str(got);
+            fail("%s is %s, expected null", what, g);
+            free(g);
+        }
+        return;
+    }
+    char *w = json_string(want, NULL);
+    if (!w || !str_is(got, w)) {
+        char *g = got.ptr ? dup_str(got) : NULL;
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s is %s", what, g ? g : "(absent)");
+        fail("%s, expected %s", msg, w);
+        free(g);
+    }
+    free(w);
+}
+
 static void op_receive(jspan v, const char *now) {
     lex_validate_options *o = options_of(v, now);
     lex_receiver *rx = NULL;
@@ -583,18 +628,7 @@ static void op_receive(jspan v, const char *now) {
         if (JS_OK(w = json_get(expected, "duplicate")) && json_bool(w, !dup) != dup) fail("duplicate differs%s%s", "", "");
         if (JS_OK(w = json_get(expected, "valid")) && json_bool(w, !valid) != valid) fail("valid differs%s%s", "", "");
         if (JS_OK(w = json_get(expected, "httpStatus")) && json_int(w, -1) != http) fail("httpStatus differs%s%s", "", "");
-        if (JS_OK(w = json_get(expected, "codes"))) {
-            size_t n = 0;
-            lex_report_issue_count(r, &n);
-            if (n != json_len(w)) fail("issue count differs from codes%s%s", "", "");
-            for (size_t k = 0; k < json_len(w); k++) {
-                char *code = json_string(json_at(w, k), NULL);
-                bool has = false;
-                lex_report_has_code(r, S(code ? code : ""), &has, NULL);
-                if (!has) fail("code %s missing%s", code, "");
-                free(code);
-            }
-        }
+        if (JS_OK(w = json_get(expected, "codes"))) compare_error_codes(r, w);
         char *want_ack = get_str(expected, "ackStatus");
         if (want_ack) {
             lex_message *ack = NULL;
@@ -608,19 +642,61 @@ static void op_receive(jspan v, const char *now) {
             lex_message_free(ack);
         }
         free(want_ack);
-        char *want_dup = get_str(expected, "duplicateOfLead");
-        if (want_dup) {
-            lex_str d;
-            lex_receipt_duplicate_of_lead(rc, &d);
-            if (!str_is(d, want_dup)) fail("duplicateOfLead differs, expected %s%s", want_dup, "");
+        lex_str got;
+        if (JS_OK(w = json_get(expected, "duplicateOfLead"))) {
+            lex_receipt_duplicate_of_lead(rc, &got);
+            compare_opt_str(got, w, "duplicateOfLead");
         }
-        free(want_dup);
+        if (JS_OK(w = json_get(expected, "routing"))) {
+            lex_receipt_routing(rc, &got);
+            compare_opt_str(got, w, "routing");
+        }
         lex_report_free(r);
         lex_receipt_free(rc);
         free(in.bytes);
     }
     lex_receiver_free(rx);
     lex_validate_options_free(o);
+}
+
+/* may-forward: every key given in `expected` must equal the decision's (reason excepted). */
+static void op_may_forward(jspan v, const char *now) {
+    jspan in = json_get(v, "input"), expected = json_get(v, "expected");
+    input_t text;
+    if (!load_input(v, json_get(in, "message"), now, &text)) {
+        fail("no input.message%s%s", "", "");
+        return;
+    }
+    char *recipient = get_str(in, "recipient");
+    lex_message *m = NULL;
+    lex_error *err = NULL;
+    lex_buf d = {NULL, 0};
+    lex_validate_options *o = options_of(v, now);
+    lex_status st = lex_message_from_json((const uint8_t *)text.bytes, text.len, &m, &err);
+    if (st == LEX_STATUS_OK)
+        st = lex_message_may_forward(m, (const uint8_t *)recipient, recipient ? strlen(recipient) : 0, o, &d, &err);
+    if (st != LEX_STATUS_OK) {
+        lex_buf e = {NULL, 0};
+        lex_error_to_string(err, &e);
+        fail("may_forward failed: %s%s", (const char *)e.ptr, "");
+        lex_buf_free(&e);
+    } else {
+        jspan actual = json_root((const char *)d.ptr, d.len);
+        const char *keys[] = {"allowed", "code", "ruleId", "policy", "auditRequired", "retainUntil"};
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+            jspan w = json_get(expected, keys[k]);
+            if (!JS_OK(w)) continue;
+            jspan a = json_get(actual, keys[k]);
+            bool same = JS_OK(a) ? json_equal(w, a, true) : json_kind(w) == 'n';
+            if (!same) fail("decision %s differs: %s", keys[k], (const char *)d.ptr);
+        }
+    }
+    lex_buf_free(&d);
+    lex_message_free(m);
+    lex_error_free(err);
+    lex_validate_options_free(o);
+    free(recipient);
+    free(text.bytes);
 }
 
 /* ---------- driver ---------- */
@@ -648,6 +724,7 @@ static void run_vector(const char *path) {
     else if (!strcmp(o, "transition")) op_transition(v);
     else if (!strcmp(o, "acknowledge")) op_acknowledge(v, clock);
     else if (!strcmp(o, "receive")) op_receive(v, clock);
+    else if (!strcmp(o, "may-forward")) op_may_forward(v, clock);
     else fail("operation %s is not implemented by the C runner (tests/vectors/README.md)%s", o, "");
     if (failures == before) printf("ok %s %s\n", o, current_id);
     free(id);
