@@ -38,7 +38,7 @@ use proptest::prelude::*;
 use proptest::strategy::BoxedStrategy;
 
 /// Keys the alias normalisation would rewrite; never generated as extra members.
-const ALIASES: [&str; 8] = [
+const ALIASES: [&str; 22] = [
     "email",
     "phone",
     "desiredVehicle",
@@ -47,6 +47,20 @@ const ALIASES: [&str; 8] = [
     "lexVersion",
     "LEX",
     "alx",
+    "leadId",
+    "closedAt",
+    "closureDate",
+    "outcome",
+    "processedAt",
+    "receivedAt",
+    "createdAt",
+    "updatedAt",
+    "interestedInFinancing",
+    "preferredLoanTerm",
+    "qualityTier",
+    "country",
+    "platform",
+    "leadTimestamp",
 ];
 
 /// Characters that stress text encodings: XML-illegal controls, CR, markup, non-BMP, BOM,
@@ -418,10 +432,10 @@ fn lead_closure() -> BoxedStrategy<Value> {
         .prop_map(|(id, st, price, at, extra)| {
             obj(
                 vec![
-                    ("leadId", s(id)),
+                    ("originalLeadId", s(id)),
                     ("closureStatus", s(st.to_string())),
                     ("finalPrice", price.map(Value::Number)),
-                    ("closedAt", s(at)),
+                    ("leadClosureDate", s(at)),
                 ],
                 extra,
             )

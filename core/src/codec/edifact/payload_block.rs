@@ -53,9 +53,11 @@ pub fn carried_text(root: &Value, enc: Encoding) -> String {
                     c == ' ' && ((i > 0 && chars[i - 1] == ' ') || chars.get(i + 1) == Some(&' '));
                 if space_run {
                     out.push_str("\\u0020");
-                } else if c.is_ascii() {
+                } else if c.is_ascii() && !c.is_ascii_control() {
                     out.push(c);
                 } else {
+                    // Non-ASCII, and DEL (U+007F), which JSON allows raw but no EDIFACT
+                    // repertoire does, travel as \u escapes.
                     let mut buf = [0u16; 2];
                     for unit in c.encode_utf16(&mut buf) {
                         out.push_str(&format!("\\u{unit:04x}"));
