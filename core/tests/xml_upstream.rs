@@ -183,7 +183,8 @@ fn legacy_alx_lead_reads_with_every_variant_reported() {
     let t = |suffix: &str| twin.pointer(&format!("{lead}{suffix}")).cloned();
     assert_eq!(twin.message_id(), m.message_id());
     assert_eq!(t("/desiredProduct/trim"), p("/desiredProduct/trim"));
-    assert_eq!(t("/financing/preferredLoanTerm"), Some(Value::int(60)));
+    // The twin's `preferredLoanTerm` is an alias, read as `loanTerm` (spec-model §8.2).
+    assert_eq!(t("/financing/loanTerm"), Some(Value::int(60)));
     assert_eq!(p("/financing/preferredLoanTerm"), None);
     assert_eq!(
         p("/financing/preferredLoanTermMonths"),
