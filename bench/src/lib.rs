@@ -50,14 +50,23 @@ const MAKES: [(&str, &str); 4] = [
     ("Toyota", "Corolla"),
     ("Ford", "Transit Custom"),
 ];
-const STATUSES: [&str; 4] = ["EXPLORING", "SHOPPING", "EXPRESSED_INTEREST", "TEST_DRIVE_REQUESTED"];
+const STATUSES: [&str; 4] = [
+    "EXPLORING",
+    "SHOPPING",
+    "EXPRESSED_INTEREST",
+    "TEST_DRIVE_REQUESTED",
+];
 
 /// The `lex` tree of LEAD message number `i` of `size`. Invalid messages lack the
 /// required `customer.emailAddress` and carry an unknown lead status: both the core and
 /// the JSON Schema peers must reject them.
 pub fn lead(size: Size, i: usize, valid: bool) -> Value {
     let (make, model) = MAKES[i % MAKES.len()];
-    let status = if valid { STATUSES[i % STATUSES.len()] } else { "MAYBE_LATER" };
+    let status = if valid {
+        STATUSES[i % STATUSES.len()]
+    } else {
+        "MAYBE_LATER"
+    };
     let mut customer = json!({
         "customerId": format!("CUST-{i:08}"),
         "firstName": "Amara",
@@ -271,10 +280,26 @@ mod tests {
 
     #[test]
     fn sizes_are_realistic() {
-        let len = |s| serde_json::to_string_pretty(&lead(s, 7, true)).unwrap().len();
-        assert!((700..1500).contains(&len(Size::Small)), "small {}", len(Size::Small));
-        assert!((3000..6000).contains(&len(Size::Typical)), "typical {}", len(Size::Typical));
-        assert!((15_000..26_000).contains(&len(Size::Large)), "large {}", len(Size::Large));
+        let len = |s| {
+            serde_json::to_string_pretty(&lead(s, 7, true))
+                .unwrap()
+                .len()
+        };
+        assert!(
+            (700..1500).contains(&len(Size::Small)),
+            "small {}",
+            len(Size::Small)
+        );
+        assert!(
+            (3000..6000).contains(&len(Size::Typical)),
+            "typical {}",
+            len(Size::Typical)
+        );
+        assert!(
+            (15_000..26_000).contains(&len(Size::Large)),
+            "large {}",
+            len(Size::Large)
+        );
     }
 
     #[test]
@@ -293,7 +318,10 @@ mod tests {
         for size in Size::ALL {
             let bad = lead(size, 3, false);
             let good = lead(size, 3, true);
-            let (b, g) = (&bad["lex"]["payload"]["lead"], &good["lex"]["payload"]["lead"]);
+            let (b, g) = (
+                &bad["lex"]["payload"]["lead"],
+                &good["lex"]["payload"]["lead"],
+            );
             assert_eq!(b["status"], "MAYBE_LATER");
             assert_eq!(g["status"], "TEST_DRIVE_REQUESTED");
             assert!(b["customer"].get("emailAddress").is_none());
@@ -303,7 +331,13 @@ mod tests {
 
     #[test]
     fn generation_is_deterministic() {
-        assert_eq!(compact_json(Size::Large, 11, true), compact_json(Size::Large, 11, true));
-        assert_ne!(compact_json(Size::Small, 1, true), compact_json(Size::Small, 2, true));
+        assert_eq!(
+            compact_json(Size::Large, 11, true),
+            compact_json(Size::Large, 11, true)
+        );
+        assert_ne!(
+            compact_json(Size::Small, 1, true),
+            compact_json(Size::Small, 2, true)
+        );
     }
 }

@@ -49,7 +49,8 @@ fn main() {
     let table = render(&rows, &notes);
     println!("{table}");
     let out = root.join("build/bench-results");
-    if std::fs::create_dir_all(&out).is_ok() && std::fs::write(out.join("rust.md"), &table).is_err() {
+    if std::fs::create_dir_all(&out).is_ok() && std::fs::write(out.join("rust.md"), &table).is_err()
+    {
         eprintln!("cannot write build/bench-results/rust.md");
     }
 }
@@ -85,7 +86,9 @@ fn json_validate(
             if let Some(v) = &validators {
                 let theirs = v.is_valid(&input);
                 if ours.as_ref().ok() != Some(&theirs) {
-                    notes.push(format!("{name}: verdicts differ (lex {ours:?}, jsonschema {theirs})"));
+                    notes.push(format!(
+                        "{name}: verdicts differ (lex {ours:?}, jsonschema {theirs})"
+                    ));
                 }
             }
             let mut g = c.benchmark_group(&group);
@@ -94,7 +97,13 @@ fn json_validate(
                 b.iter(|| api::validate_input(black_box(&input), Some(Format::Json), &opts))
             });
             g.bench_function("lex-parse", |b| {
-                b.iter(|| api::parse(black_box(&input), Some(Format::Json), &ReadOptions::default()))
+                b.iter(|| {
+                    api::parse(
+                        black_box(&input),
+                        Some(Format::Json),
+                        &ReadOptions::default(),
+                    )
+                })
             });
             g.bench_function("serde_json-parse", |b| {
                 b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&input)))
@@ -103,9 +112,18 @@ fn json_validate(
                 g.bench_function("jsonschema", |b| b.iter(|| v.is_valid(black_box(&input))));
             }
             g.finish();
-            for f in ["lex-validate", "lex-parse", "serde_json-parse", "jsonschema"] {
+            for f in [
+                "lex-validate",
+                "lex-parse",
+                "serde_json-parse",
+                "jsonschema",
+            ] {
                 if f != "jsonschema" || validators.is_some() {
-                    rows.push(Row { group: group.clone(), function: f.into(), bytes: input.len() });
+                    rows.push(Row {
+                        group: group.clone(),
+                        function: f.into(),
+                        bytes: input.len(),
+                    });
                 }
             }
         }
@@ -114,26 +132,46 @@ fn json_validate(
 
 fn xml_read(c: &mut Criterion, corpus: &Path, rows: &mut Vec<Row>, notes: &mut Vec<String>) {
     let Some(input) = read(corpus, "large-valid.xml") else {
-        notes.push("XML: the core cannot write XML on this branch yet; XML read not measured".into());
+        notes.push(
+            "XML: the core cannot write XML on this branch yet; XML read not measured".into(),
+        );
         return;
     };
     let group = "xml-read/large-valid".to_string();
     let mut g = c.benchmark_group(&group);
     g.throughput(Throughput::Bytes(input.len() as u64));
     g.bench_function("lex-parse", |b| {
-        b.iter(|| api::parse(black_box(&input), Some(Format::Xml), &ReadOptions::default()))
+        b.iter(|| {
+            api::parse(
+                black_box(&input),
+                Some(Format::Xml),
+                &ReadOptions::default(),
+            )
+        })
     });
-    g.bench_function("quick-xml-events", |b| b.iter(|| peers::quick_xml_events(black_box(&input))));
+    g.bench_function("quick-xml-events", |b| {
+        b.iter(|| peers::quick_xml_events(black_box(&input)))
+    });
     g.finish();
     for f in ["lex-parse", "quick-xml-events"] {
-        rows.push(Row { group: group.clone(), function: f.into(), bytes: input.len() });
+        rows.push(Row {
+            group: group.clone(),
+            function: f.into(),
+            bytes: input.len(),
+        });
     }
 }
 
 fn edi_read_write(c: &mut Criterion, corpus: &Path, rows: &mut Vec<Row>, notes: &mut Vec<String>) {
-    for (format, file) in [(Format::Edifact, "edifact-batch.edi"), (Format::X12, "x12-batch.x12")] {
+    for (format, file) in [
+        (Format::Edifact, "edifact-batch.edi"),
+        (Format::X12, "x12-batch.x12"),
+    ] {
         let Some(input) = read(corpus, file) else {
-            notes.push(format!("{}: the core cannot write it on this branch yet; not measured", format.as_str()));
+            notes.push(format!(
+                "{}: the core cannot write it on this branch yet; not measured",
+                format.as_str()
+            ));
             continue;
         };
         let Ok(messages) = api::parse_all(&input, Some(format), &ReadOptions::default()) else {
@@ -155,7 +193,11 @@ fn edi_read_write(c: &mut Criterion, corpus: &Path, rows: &mut Vec<Row>, notes: 
         }
         g.finish();
         for f in peer_fns {
-            rows.push(Row { group: group.clone(), function: f.into(), bytes: input.len() });
+            rows.push(Row {
+                group: group.clone(),
+                function: f.into(),
+                bytes: input.len(),
+            });
         }
         let group = format!("{}-write/100-typical", format.as_str());
         let mut g = c.benchmark_group(&group);
@@ -165,7 +207,11 @@ fn edi_read_write(c: &mut Criterion, corpus: &Path, rows: &mut Vec<Row>, notes: 
             b.iter(|| api::serialize_all(black_box(&messages), format, &wopts))
         });
         g.finish();
-        rows.push(Row { group, function: "lex-serialize_all".into(), bytes: input.len() });
+        rows.push(Row {
+            group,
+            function: "lex-serialize_all".into(),
+            bytes: input.len(),
+        });
     }
 }
 
@@ -174,7 +220,9 @@ fn convert(c: &mut Criterion, corpus: &Path, rows: &mut Vec<Row>, notes: &mut Ve
     let wopts = WriteOptions::default();
     for from in Format::ALL {
         let name = format!("typical-valid.{}", lex_bench::extension_of(from));
-        let Some(input) = read(corpus, &name) else { continue };
+        let Some(input) = read(corpus, &name) else {
+            continue;
+        };
         for to in Format::ALL {
             if from == to || api::convert(&input, to, Some(from), &ropts, &wopts).is_err() {
                 continue;
@@ -186,7 +234,11 @@ fn convert(c: &mut Criterion, corpus: &Path, rows: &mut Vec<Row>, notes: &mut Ve
                 b.iter(|| api::convert(black_box(&input), to, Some(from), &ropts, &wopts))
             });
             g.finish();
-            rows.push(Row { group, function: "lex-convert".into(), bytes: input.len() });
+            rows.push(Row {
+                group,
+                function: "lex-convert".into(),
+                bytes: input.len(),
+            });
         }
     }
     if rows.iter().all(|r| !r.group.starts_with("convert/")) {
@@ -199,7 +251,11 @@ fn mean_ns(group: &str, function: &str) -> Option<f64> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"));
-    let path = target.join("criterion").join(group.replace('/', "_")).join(function).join("new/estimates.json");
+    let path = target
+        .join("criterion")
+        .join(group.replace('/', "_"))
+        .join(function)
+        .join("new/estimates.json");
     let text = std::fs::read_to_string(path).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["mean"]["point_estimate"].as_f64()
@@ -223,7 +279,11 @@ fn render(rows: &[Row], notes: &[String]) -> String {
     }
     for r in rows {
         let Some(t) = mean_ns(&r.group, &r.function) else {
-            let _ = writeln!(out, "| {} | {} | {} | — | — | not measured |", r.group, r.function, r.bytes);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | — | — | not measured |",
+                r.group, r.function, r.bytes
+            );
             continue;
         };
         let mbps = r.bytes as f64 / t * 1e3;
@@ -231,7 +291,16 @@ fn render(rows: &[Row], notes: &[String]) -> String {
             Some(lex) if !r.function.starts_with("lex-") => format!("{:.2}×", t / lex),
             _ => "—".into(),
         };
-        let _ = writeln!(out, "| {} | {} | {} | {:.2} | {:.1} | {} |", r.group, r.function, r.bytes, t / 1e3, mbps, ratio);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {:.1} | {} |",
+            r.group,
+            r.function,
+            r.bytes,
+            t / 1e3,
+            mbps,
+            ratio
+        );
     }
     if !notes.is_empty() {
         let _ = writeln!(out);

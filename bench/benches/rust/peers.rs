@@ -27,11 +27,14 @@ impl SchemaPeer {
     pub fn load(dir: &Path) -> Result<SchemaPeer, String> {
         let mut registry = jsonschema::Registry::new();
         for file in TYPES.iter().map(|t| t.1).chain(["LEX_MESSAGE_SCHEMA.json"]) {
-            let text = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+            let text =
+                std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
             // The upstream files start with a UTF-8 byte-order mark.
             let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
                 .map_err(|e| format!("{file}: {e}"))?;
-            registry = registry.add(format!("{BASE}{file}"), value).map_err(|e| e.to_string())?;
+            registry = registry
+                .add(format!("{BASE}{file}"), value)
+                .map_err(|e| e.to_string())?;
         }
         let registry = registry.prepare().map_err(|e| e.to_string())?;
         let mut by_type = HashMap::new();
@@ -49,9 +52,14 @@ impl SchemaPeer {
 
     /// Parses the text and validates its `lex` object against its type's schema.
     pub fn is_valid(&self, input: &[u8]) -> bool {
-        let Ok(doc) = serde_json::from_slice::<Value>(input) else { return false };
+        let Ok(doc) = serde_json::from_slice::<Value>(input) else {
+            return false;
+        };
         let lex = &doc["lex"];
-        match lex["header"]["messageType"].as_str().and_then(|t| self.by_type.get(t)) {
+        match lex["header"]["messageType"]
+            .as_str()
+            .and_then(|t| self.by_type.get(t))
+        {
             Some(v) => v.is_valid(lex),
             None => false,
         }

@@ -106,7 +106,10 @@ fn write_interchanges(dir: &Path) -> std::io::Result<()> {
             }
         }
     }
-    for (format, name) in [(Format::X12, "x12-batch.x12"), (Format::Edifact, "edifact-batch.edi")] {
+    for (format, name) in [
+        (Format::X12, "x12-batch.x12"),
+        (Format::Edifact, "edifact-batch.edi"),
+    ] {
         match api::serialize_all(&messages, format, &WriteOptions::default()) {
             Ok(text) => fs::write(dir.join(name), text)?,
             Err(e) => eprintln!("corpus: {name} not written: {e}"),
