@@ -5,12 +5,12 @@
 BENCH_CORPUS := build/bench-corpus
 BENCH_OUT := build/bench-results
 BENCH_NODE_DIR := build/bench-node
-BENCH_LANGS := bench-rust bench-node bench-batch
+BENCH_LANGS := bench-rust bench-python-peers bench-node bench-batch
 BENCH_TARGETS += bench-report
 # Size of the NDJSON file of `make bench-memory` (bytes).
 BENCH_MEMORY_BYTES ?= 1000000000
 
-.PHONY: bench-time bench-corpus bench-rust bench-node bench-batch bench-memory bench-report
+.PHONY: bench-python-peers bench-time bench-corpus bench-rust bench-node bench-batch bench-memory bench-report
 
 bench-corpus: ## Generate the benchmark corpus into build/bench-corpus (deterministic)
 	$(CARGO) run -q --release -p lex-bench --bin lex-bench-corpus -- $(BENCH_CORPUS)
@@ -18,6 +18,12 @@ bench-corpus: ## Generate the benchmark corpus into build/bench-corpus (determin
 bench-rust: bench-corpus ## Rust: criterion benchmarks vs serde_json, jsonschema, quick-xml, edifact-parser
 	@mkdir -p $(BENCH_OUT)
 	$(CARGO) bench -q -p lex-bench --bench rust -- --noplot
+
+bench-python-peers: bench-corpus bench-python ## Python: lex.validate vs jsonschema, fastjsonschema, jsonschema-rs; EDIFACT vs pydifact
+	@mkdir -p $(BENCH_OUT)
+	$(PY_BIN)/python -m pip install -q --disable-pip-version-check \
+	  jsonschema==4.26.0 fastjsonschema==2.22.3 jsonschema-rs==0.60.3 pydifact==0.2.3
+	$(PY_BIN)/python tools/bench/python_peers.py
 
 bench-node: bench-corpus node-deps ## Node: validate vs JSON.parse + ajv, EDIFACT read vs edifact (npm), per-call overhead
 	@mkdir -p $(BENCH_OUT) $(BENCH_NODE_DIR)

@@ -3,6 +3,8 @@
 # Markdown table. Usage: batch.sh LEXEDI FILE.ndjson
 set -euo pipefail
 lexedi=$1 file=$2
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 bytes=$(stat -c %s "$file")
 lines=$(wc -l < "$file")
 echo "### Batch validation (\`lexedi validate --jobs N\`, NDJSON, $lines messages, $bytes bytes, best of 3)"
@@ -14,7 +16,8 @@ for jobs in 1 2; do
   rss=0
   for _ in 1 2 3; do
     # Exit code 1 means "some messages are invalid" (the batch holds 10 % invalid ones).
-    out=$( { /usr/bin/time -f '%e %M' "$lexedi" validate --jobs "$jobs" "$file" >/dev/null 2>/dev/null || true; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$tmp" -f '%e %M' "$lexedi" validate --jobs "$jobs" "$file" >/dev/null 2>&1 || true
+    out=$(tail -n 1 "$tmp")
     secs=${out% *}
     kb=${out#* }
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$kb; fi

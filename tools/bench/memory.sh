@@ -2,9 +2,12 @@
 # Peak RSS of `lexedi validate --jobs 2` over a large NDJSON file. Usage: memory.sh LEXEDI FILE
 set -euo pipefail
 lexedi=$1 file=$2
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 bytes=$(stat -c %s "$file")
 lines=$(wc -l < "$file")
-out=$( { /usr/bin/time -f '%e %M' "$lexedi" validate --jobs 2 "$file" >/dev/null 2>/dev/null || true; } 2>&1 | tail -n 1)
+/usr/bin/time -o "$tmp" -f '%e %M' "$lexedi" validate --jobs 2 "$file" >/dev/null 2>&1 || true
+out=$(tail -n 1 "$tmp")
 secs=${out% *}
 kb=${out#* }
 echo "### Memory: \`lexedi validate --jobs 2\` over $bytes bytes of NDJSON ($lines messages)"

@@ -32,7 +32,7 @@ run per language, with lex and its peers on the same inputs, in the same process
   full message model and reports every issue with a location; the peers stop at a boolean.
 - **Rust**: criterion (20 samples, 2 s each, release profile with LTO); the table shows the mean.
   The ratio column is *peer time ÷ lex time*: above 1 means lex is faster.
-- **Node**: a hand-written harness (warm-up, then the best of 5 timed rounds of ≥ 0.3 s each).
+- **Python / Node**: a hand-written harness (a sizing round, then the best of 5 timed rounds of ≥ 0.2 s (Python) / ≥ 0.3 s (Node) each).
 - **Batch / memory**: wall time and peak RSS from \`/usr/bin/time\`, best of 3.
 - The machine was **shared** with other builds while these ran (load average above the core
   count); absolute numbers are noisy, ratios (measured side by side) are the figures to read.
@@ -50,11 +50,13 @@ run per language, with lex and its peers on the same inputs, in the same process
 | node | $(ver node --version) |
 | lex | $(lockver lex-core) |
 | serde_json / jsonschema / quick-xml / edifact-parser / criterion | $(lockver serde_json) / $(lockver jsonschema) / $(lockver quick-xml) / $(lockver edifact-parser) / $(lockver criterion) |
+| python | $(ver build/venv-python/bin/python --version) |
+| jsonschema / fastjsonschema / jsonschema-rs / pydifact (PyPI) | $(build/venv-python/bin/python -c 'import importlib.metadata as m; print(" / ".join(m.version(p) for p in ("jsonschema","fastjsonschema","jsonschema-rs","pydifact")))' 2>/dev/null || echo "-") |
 | ajv / ajv-formats / edifact (npm) | $(cd build/bench-node 2>/dev/null && npmver ajv) / $(cd build/bench-node 2>/dev/null && npmver ajv-formats) / $(cd build/bench-node 2>/dev/null && npmver edifact) |
 
 ## Results
 HEAD
-for f in rust node batch memory; do
+for f in rust python node batch memory; do
   if [ -f "$dir/$f.md" ]; then echo; cat "$dir/$f.md"; fi
 done
 if [ -f tools/bench/NOTES.md ]; then echo; cat tools/bench/NOTES.md; fi
