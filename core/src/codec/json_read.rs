@@ -25,13 +25,16 @@ pub fn parse(input: &[u8], limits: &Limits) -> Result<Value> {
             Location::at_offset(input, limits.max_input_bytes),
         ));
     }
-    if let Err(e) = std::str::from_utf8(input) {
-        return Err(Error::at(
-            ErrorKind::InvalidEncoding,
-            "input is not valid UTF-8",
-            Location::at_offset(input, e.valid_up_to()),
-        ));
-    }
+    let text = match std::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(e) => {
+            return Err(Error::at(
+                ErrorKind::InvalidEncoding,
+                "input is not valid UTF-8",
+                Location::at_offset(input, e.valid_up_to()),
+            ));
+        }
+    };
     let start = if input.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -39,6 +42,7 @@ pub fn parse(input: &[u8], limits: &Limits) -> Result<Value> {
     };
     let mut p = Parser {
         s: input,
+        text,
         i: start,
         limits,
         nodes: 0,
@@ -66,6 +70,9 @@ enum Frame {
 
 struct Parser<'a> {
     s: &'a [u8],
+    /// The same bytes as `s`, validated as UTF-8 once: strings are sliced from it (at ASCII
+    /// delimiters, so on char boundaries) instead of being validated again.
+    text: &'a str,
     i: usize,
     limits: &'a Limits,
     nodes: usize,
@@ -182,14 +189,19 @@ impl Parser<'_> {
                         }
                     }
                     Frame::Object(map, key, at) => {
-                        if map.contains_key(key.as_str()) {
-                            return Err(self.err_at(
-                                ErrorKind::DuplicateKey,
-                                format!("duplicate key \"{key}\""),
-                                *at,
-                            ));
+                        // One hash lookup per member (entry), not two (contains_key + insert).
+                        match map.entry(std::mem::take(key)) {
+                            indexmap::map::Entry::Occupied(e) => {
+                                return Err(self.err_at(
+                                    ErrorKind::DuplicateKey,
+                                    format!("duplicate key \"{}\"", e.key()),
+                                    *at,
+                                ));
+                            }
+                            indexmap::map::Entry::Vacant(e) => {
+                                e.insert(value);
+                            }
                         }
-                        map.insert(std::mem::take(key), value);
                         match self.peek() {
                             Some(b',') => {
                                 self.i += 1;
@@ -283,7 +295,7 @@ impl Parser<'_> {
     fn parse_string(&mut self) -> Result<String> {
         let start = self.i;
         self.i += 1; // opening quote
-        let mut out: Vec<u8> = Vec::new();
+        let mut out = String::new();
         loop {
             // Fast path: copy a run of plain bytes.
             let run_start = self.i;
@@ -294,7 +306,15 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            out.extend_from_slice(&self.s[run_start..self.i]);
+            // The run ends at an ASCII byte (or the end), so it is a whole UTF-8 sequence.
+            let Some(run) = self.text.get(run_start..self.i) else {
+                return Err(self.err_at(
+                    ErrorKind::InvalidEncoding,
+                    "invalid UTF-8 in string",
+                    start,
+                ));
+            };
+            out.push_str(run);
             if out.len() > self.limits.max_string_bytes {
                 return Err(self.err_at(
                     ErrorKind::TokenLimit,
@@ -313,10 +333,7 @@ impl Parser<'_> {
                 }
                 Some(b'"') => {
                     self.i += 1;
-                    // Input was validated as UTF-8 and escapes produce UTF-8.
-                    return String::from_utf8(out).map_err(|_| {
-                        self.err_at(ErrorKind::InvalidEncoding, "invalid UTF-8 in string", start)
-                    });
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     self.i += 1;
@@ -327,19 +344,15 @@ impl Parser<'_> {
                     };
                     self.i += 1;
                     match esc {
-                        b'"' => out.push(b'"'),
-                        b'\\' => out.push(b'\\'),
-                        b'/' => out.push(b'/'),
-                        b'b' => out.push(0x08),
-                        b'f' => out.push(0x0C),
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'u' => {
-                            let c = self.parse_unicode_escape()?;
-                            let mut buf = [0u8; 4];
-                            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                        }
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.parse_unicode_escape()?),
                         _ => {
                             self.i -= 1;
                             return Err(self.err(ErrorKind::Syntax, "invalid escape sequence"));

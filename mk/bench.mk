@@ -1,0 +1,54 @@
+# Benchmarks against peers (issue 13). Never part of `make test`; `make bench` runs one
+# process per language, then writes BENCHMARKS.md from build/bench-results/*.md.
+# Peer installs live under build/ (node_modules), never committed.
+
+BENCH_CORPUS := build/bench-corpus
+BENCH_OUT := build/bench-results
+BENCH_NODE_DIR := build/bench-node
+BENCH_LANGS := bench-rust bench-python-peers bench-node bench-batch
+BENCH_TARGETS += bench-report
+# Size of the NDJSON file of `make bench-memory` (bytes).
+BENCH_MEMORY_BYTES ?= 1000000000
+
+.PHONY: bench-python-peers bench-time bench-corpus bench-rust bench-node bench-batch bench-memory bench-report
+
+bench-corpus: ## Generate the benchmark corpus into build/bench-corpus (deterministic)
+	$(CARGO) run -q --release -p lex-bench --bin lex-bench-corpus -- $(BENCH_CORPUS)
+
+bench-rust: bench-corpus ## Rust: criterion benchmarks vs serde_json, jsonschema, quick-xml, edifact-parser
+	@mkdir -p $(BENCH_OUT)
+	$(CARGO) bench -q -p lex-bench --bench rust -- --noplot
+
+bench-python-peers: bench-corpus bench-python ## Python: lex.validate vs jsonschema, fastjsonschema, jsonschema-rs; EDIFACT vs pydifact
+	@mkdir -p $(BENCH_OUT)
+	$(PY_BIN)/python -m pip install -q --disable-pip-version-check \
+	  jsonschema==4.26.0 fastjsonschema==2.22.3 jsonschema-rs==0.60.3 pydifact==0.2.3
+	$(PY_BIN)/python tools/bench/python_peers.py
+
+bench-node: bench-corpus node-deps ## Node: validate vs JSON.parse + ajv, EDIFACT read vs edifact (npm), per-call overhead
+	@mkdir -p $(BENCH_OUT) $(BENCH_NODE_DIR)
+	@test -f $(BENCH_NODE_DIR)/package.json || cp tools/bench/node-package.json $(BENCH_NODE_DIR)/package.json
+	@test -d $(BENCH_NODE_DIR)/node_modules/ajv || \
+	  (cd $(BENCH_NODE_DIR) && npm install --no-audit --no-fund --loglevel=error)
+	cd $(NODE_DIR) && CARGO=$(CARGO) node scripts/build.js --profile release
+	NODE_PATH=$(abspath $(BENCH_NODE_DIR))/node_modules node tools/bench/node.mjs
+
+bench-time:
+	@test -x /usr/bin/time || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+
+bench-batch: bench-corpus bench-time ## Batch validation of 10^4 NDJSON messages with lexedi --jobs 1 and 2
+	@mkdir -p $(BENCH_OUT)
+	$(CARGO) build -q --release -p lex-cli
+	bash tools/bench/batch.sh target/release/lexedi $(BENCH_CORPUS)/batch-10k.ndjson > $(BENCH_OUT)/batch.md
+	@cat $(BENCH_OUT)/batch.md
+
+bench-memory: bench-time ## Peak RSS of `lexedi validate --jobs 2` over ~1 GB of NDJSON (not in CI)
+	@mkdir -p $(BENCH_OUT)
+	$(CARGO) build -q --release -p lex-cli -p lex-bench
+	target/release/lex-bench-corpus $(BENCH_CORPUS) --ndjson-bytes $(BENCH_MEMORY_BYTES)
+	bash tools/bench/memory.sh target/release/lexedi $(BENCH_CORPUS)/big.ndjson > $(BENCH_OUT)/memory.md
+	@cat $(BENCH_OUT)/memory.md
+
+bench-report: $(BENCH_LANGS) ## Write BENCHMARKS.md from the results of every language
+	bash tools/bench/report.sh $(BENCH_OUT) > BENCHMARKS.md
+	@echo "wrote BENCHMARKS.md"
