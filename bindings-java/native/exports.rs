@@ -396,6 +396,26 @@ extern "system" fn Java_org_lexedi_Native_newMessage<'l>(
 }
 
 #[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_mayForward<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    msg: jlong,
+    recipient: JString<'l>,
+    now: JString<'l>,
+) -> jobject {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let m: &Message = borrow(msg, "message")?;
+        let r = opt_string(env, &recipient)?.unwrap_or_default();
+        let opts = ValidateOptions {
+            now: clock(env, &now)?,
+            ..ValidateOptions::default()
+        };
+        let d = api::may_forward_with(m, &r, &opts);
+        Ok(java_objects::forward_decision(env, &d)?.into_raw())
+    })
+}
+
+#[unsafe(no_mangle)]
 extern "system" fn Java_org_lexedi_Native_checkTransition<'l>(
     mut env: Env<'l>,
     _c: JClass<'l>,

@@ -121,6 +121,8 @@ pub fn receipt<'l>(env: &mut JNIEnv<'l>, r: Receipt) -> JResult<JObject<'l>> {
         outcome,
         http_status,
         duplicate_of_lead,
+        routing,
+        dead_letter_reason,
         ..
     } = r;
     let m = message(env, msg)?;
@@ -131,9 +133,12 @@ pub fn receipt<'l>(env: &mut JNIEnv<'l>, r: Receipt) -> JResult<JObject<'l>> {
     };
     let outcome = env.new_string(outcome.as_str())?;
     let dup_of = new_opt_string(env, duplicate_of_lead.as_deref())?;
+    let routing = new_opt_string(env, routing.map(|r| r.as_str()))?;
+    let dead = new_opt_string(env, dead_letter_reason.as_deref())?;
     Ok(env.new_object(
         "org/lexedi/Receipt",
-        "(Lorg/lexedi/Message;Lorg/lexedi/Report;Lorg/lexedi/Message;ZLjava/lang/String;ILjava/lang/String;)V",
+        "(Lorg/lexedi/Message;Lorg/lexedi/Report;Lorg/lexedi/Message;ZLjava/lang/String;ILjava/lang/String;\
+         Ljava/lang/String;Ljava/lang/String;)V",
         &[
             JValue::Object(&m),
             JValue::Object(&rp),
@@ -142,6 +147,33 @@ pub fn receipt<'l>(env: &mut JNIEnv<'l>, r: Receipt) -> JResult<JObject<'l>> {
             JValue::Object(&outcome),
             JValue::Int(i32::from(http_status)),
             JValue::Object(&dup_of),
+            JValue::Object(&routing),
+            JValue::Object(&dead),
+        ],
+    )?)
+}
+
+/// Builds an `org.lexedi.ForwardDecision`.
+pub fn forward_decision<'l>(
+    env: &mut JNIEnv<'l>,
+    d: &lex_core::governance::ForwardDecision,
+) -> JResult<JObject<'l>> {
+    let code = env.new_string(d.code)?;
+    let rule = new_opt_string(env, d.rule_id)?;
+    let policy = new_opt_string(env, d.policy.as_deref())?;
+    let reason = env.new_string(&d.reason)?;
+    let retain = new_opt_string(env, d.retain_until.as_deref())?;
+    Ok(env.new_object(
+        "org/lexedi/ForwardDecision",
+        "(ZLjava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;ZLjava/lang/String;)V",
+        &[
+            JValue::Bool(u8::from(d.allowed)),
+            JValue::Object(&code),
+            JValue::Object(&rule),
+            JValue::Object(&policy),
+            JValue::Object(&reason),
+            JValue::Bool(u8::from(d.audit_required)),
+            JValue::Object(&retain),
         ],
     )?)
 }

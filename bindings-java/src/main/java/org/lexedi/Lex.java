@@ -190,6 +190,28 @@ public final class Lex {
     }
 
     /**
+     * May {@code message} be routed to {@code recipient}? Decided by its data-governance block
+     * with the system clock (for retention).
+     *
+     * @param message a message
+     * @param recipient a LEX organisation id
+     * @return the decision with a stable reason code
+     */
+    public static ForwardDecision mayForward(Message message, String recipient) {
+        return Native.mayForward(message.handle, recipient, null);
+    }
+
+    /**
+     * @param message a message
+     * @param recipient a LEX organisation id
+     * @param now the clock for the retention check, RFC 3339
+     * @return the decision with a stable reason code
+     */
+    public static ForwardDecision mayForward(Message message, String recipient, String now) {
+        return Native.mayForward(message.handle, recipient, now);
+    }
+
+    /**
      * @param from the current status
      * @param to the new status
      * @return true when allowed (possibly with a warning) under the default policy

@@ -51,6 +51,8 @@ final class Native {
 
     static native Message newMessage(String type, Object payload, String senderId, String receiverId);
 
+    static native ForwardDecision mayForward(long message, String recipient, String now);
+
     static native String checkTransition(String from, String to, String policy);
 
     static native String detect(byte[] input);

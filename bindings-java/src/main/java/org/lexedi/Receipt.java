@@ -11,10 +11,12 @@ public final class Receipt {
     private final Outcome outcome;
     private final int httpStatus;
     private final String duplicateOfLead;
+    private final String routing;
+    private final String deadLetterReason;
 
     /** Called from native code. */
     Receipt(Message message, Report report, Message ack, boolean duplicate, String outcome, int httpStatus,
-            String duplicateOfLead) {
+            String duplicateOfLead, String routing, String deadLetterReason) {
         this.message = message;
         this.report = report;
         this.ack = ack;
@@ -22,6 +24,18 @@ public final class Receipt {
         this.outcome = Outcome.fromWireName(outcome);
         this.httpStatus = httpStatus;
         this.duplicateOfLead = duplicateOfLead;
+        this.routing = routing;
+        this.deadLetterReason = deadLetterReason;
+    }
+
+    /** @return for an expired message, where it goes per {@code ttl.onExpiry}: DLQ, DISCARD or RETURN */
+    public Optional<String> getRouting() {
+        return Optional.ofNullable(routing);
+    }
+
+    /** @return for an expired message, the LEX reason (e.g. {@code TTL_EXPIRED}) */
+    public Optional<String> getDeadLetterReason() {
+        return Optional.ofNullable(deadLetterReason);
     }
 
     /** @return the message as read */

@@ -104,13 +104,22 @@ class ApiTest {
 
     @Test
     void buildsAndAcknowledges() throws Exception {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("leadId", "LEAD-1");
-        lead.put("status", "CART");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lead = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                Lex.parse(example()).toMap().get("lex")).get("payload")).get("lead");
         Message m = Lex.newMessage(MessageType.LEAD, lead, "PORTAL-1", "DEALER-1");
         assertEquals("LEAD", m.getMessageType());
         assertTrue(m.getMessageId().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
         assertNotEquals(m.getMessageId(), Lex.newMessage(MessageType.LEAD, lead, "PORTAL-1", "DEALER-1").getMessageId());
+        Map<String, Object> incomplete = new LinkedHashMap<>();
+        incomplete.put("leadId", "LEAD-2026-000001");
+        ArgumentException bad = assertThrows(ArgumentException.class,
+                () -> Lex.newMessage(MessageType.LEAD, incomplete, "PORTAL-1", "DEALER-1"));
+        assertTrue(bad.getMessage().contains("REQUIRED_FIELD_MISSING"), bad.getMessage());
+
+        ForwardDecision open = Lex.mayForward(m, "DEALER-2");
+        assertTrue(open.isAllowed());
+        assertEquals("FORWARD_NO_GOVERNANCE", open.getCode());
 
         Message received = Lex.parse(example());
         Message ack = Lex.acknowledge(received);

@@ -64,6 +64,9 @@ class VectorsTest {
             case "receive":
                 receive(v, file);
                 break;
+            case "may-forward":
+                mayForward(v, file, expected);
+                break;
             default:
                 fail("unknown operation " + op + " in " + file);
         }
@@ -109,7 +112,7 @@ class VectorsTest {
             return;
         }
         Report r = Lex.validate(input, opts);
-        assertNull(VectorSupport.compareReport(r, expected));
+        assertNull(VectorSupport.compareReport(r, expected, v.path("id").asText("")));
     }
 
     private static void idempotency(JsonNode v, Path file, JsonNode expected) throws Exception {
@@ -230,6 +233,34 @@ class VectorsTest {
         }
     }
 
+    private static void mayForward(JsonNode v, Path file, JsonNode expected) throws Exception {
+        JsonNode in = v.get("input");
+        Message m = Lex.parse(VectorSupport.JSON.writeValueAsBytes(
+                VectorSupport.template(in.get("message"), VectorSupport.now(v))));
+        ForwardDecision d = Lex.mayForward(m, in.path("recipient").asText(""), VectorSupport.now(v));
+        if (expected.has("allowed")) {
+            assertEquals(expected.get("allowed").asBoolean(), d.isAllowed(), d.toString());
+        }
+        if (expected.has("code")) {
+            assertEquals(expected.get("code").asText(), d.getCode());
+        }
+        if (expected.has("ruleId")) {
+            JsonNode r = expected.get("ruleId");
+            assertEquals(r.isNull() ? null : r.asText(), d.getRuleId().orElse(null));
+        }
+        if (expected.has("policy")) {
+            JsonNode p = expected.get("policy");
+            assertEquals(p.isNull() ? null : p.asText(), d.getPolicy().orElse(null));
+        }
+        if (expected.has("auditRequired")) {
+            assertEquals(expected.get("auditRequired").asBoolean(), d.isAuditRequired());
+        }
+        if (expected.has("retainUntil")) {
+            JsonNode r = expected.get("retainUntil");
+            assertEquals(r.isNull() ? null : r.asText(), d.getRetainUntil().orElse(null));
+        }
+    }
+
     private static void receive(JsonNode v, Path file) throws Exception {
         try (Receiver rx = new Receiver(VectorSupport.options(v))) {
             Iterator<JsonNode> steps = v.get("steps").elements();
@@ -264,6 +295,10 @@ class VectorsTest {
                 }
                 if (want.has("ackStatus")) {
                     assertEquals(want.get("ackStatus").asText(), r.getAck().map(VectorsTest::ackStatus).orElse(null), where);
+                }
+                if (want.has("routing")) {
+                    JsonNode d = want.get("routing");
+                    assertEquals(d.isNull() ? null : d.asText(), r.getRouting().orElse(null), where);
                 }
                 if (want.has("duplicateOfLead")) {
                     JsonNode d = want.get("duplicateOfLead");
