@@ -105,7 +105,12 @@ impl fmt::Display for Location {
             parts.push(p);
         }
         if let Some(p) = &self.path {
-            parts.push(format!("at {p}"));
+            // The empty pointer is the message root; say so rather than print "at ".
+            parts.push(if p.is_empty() {
+                "at the message root".to_string()
+            } else {
+                format!("at {p}")
+            });
         }
         f.write_str(&parts.join(", "))
     }
@@ -291,6 +296,12 @@ mod tests {
         assert_eq!(loc.line, Some(2));
         assert_eq!(loc.column, Some(3));
         assert_eq!(loc.offset, Some(6));
+    }
+
+    #[test]
+    fn the_root_pointer_is_named() {
+        assert_eq!(Location::path("").to_string(), "at the message root");
+        assert_eq!(Location::path("/lex").to_string(), "at /lex");
     }
 
     #[test]

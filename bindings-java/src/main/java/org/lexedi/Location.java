@@ -95,7 +95,7 @@ public final class Location {
             }
         }
         if (path != null) {
-            sb.append(sb.length() > 0 ? ", " : "").append("at ").append(path);
+            sb.append(sb.length() > 0 ? ", " : "").append(path.isEmpty() ? "at the message root" : "at " + path);
         }
         return sb.length() == 0 ? "" : " (" + sb + ")";
     }
