@@ -9,7 +9,7 @@ use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::{jboolean, jint, jlong, jobject, jobjectArray, jstring};
 use lex_core::api::{self, BuildOptions, Receiver};
 use lex_core::codec::WriteOptions;
-use lex_core::lifecycle::TransitionPolicy;
+use lex_core::lifecycle::{Transition, TransitionPolicy};
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::validate::ValidateOptions;
 use lex_core::{Error, Format, Message, MessageType, Report};
@@ -434,6 +434,46 @@ extern "system" fn Java_org_lexedi_Native_checkTransition<'l>(
         };
         let verdict = api::check_transition(&f, &t, p)?;
         jstr(env, Some(verdict.as_str()))
+    })
+}
+
+/// The trivial-call fast path of `checkTransition`: statuses as positions in
+/// `api::STATUSES` (the list `Native.statuses()` returns), the policy as the ordinal of the
+/// Java enum `TransitionPolicy` (0 default, 1 strict-table) and the verdict as the ordinal of
+/// `Transition` (0 allowed, 1 unlisted, 2 forbidden). No string crosses JNI, which is most of
+/// the cost of a call this small; `Lex.checkTransition` falls back to the string export for a
+/// name that is not a status, so errors keep the core's message.
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_checkTransitionAt<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    from: jint,
+    to: jint,
+    policy: jint,
+) -> jint {
+    guard(&mut env, -1, |_env| {
+        let status = |i: jint| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| api::STATUSES.get(i))
+                .ok_or_else(|| Error::invalid_argument(format!("no lead status at position {i}")))
+        };
+        let p = match policy {
+            0 => TransitionPolicy::Default,
+            1 => TransitionPolicy::StrictTable,
+            _ => {
+                return Err(
+                    Error::invalid_argument(format!("no transition policy at {policy}")).into(),
+                );
+            }
+        };
+        Ok(
+            match api::check_transition(status(from)?, status(to)?, p)? {
+                Transition::Allowed => 0,
+                Transition::Unlisted => 1,
+                Transition::Forbidden => 2,
+            },
+        )
     })
 }
 

@@ -12,11 +12,19 @@ fn max_depth() -> usize {
 }
 
 /// Reads a Java string (null → None).
+///
+/// Only for the `String` parameters of the `native` methods of `org.lexedi.Native`: the JVM
+/// guarantees those are `java.lang.String` or null, so the class check that
+/// `JNIEnv::get_string` makes on every call (a `FindClass` and two more JNI calls, the bulk of
+/// a trivial call's cost) is skipped. Objects of unknown class go through `get_string`.
 pub fn opt_string(env: &mut JNIEnv<'_>, s: &JString<'_>) -> JResult<Option<String>> {
     if s.is_null() {
         return Ok(None);
     }
-    Ok(Some(env.get_string(s)?.into()))
+    // SAFETY: `s` is a `String` parameter of a native method (see above), so it is a
+    // java.lang.String, which is all `get_string_unchecked` requires.
+    let text = unsafe { env.get_string_unchecked(s) }?;
+    Ok(Some(text.into()))
 }
 
 /// Creates a Java string, or null for None.

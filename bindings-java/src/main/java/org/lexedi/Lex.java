@@ -3,6 +3,7 @@ package org.lexedi;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import java.util.Optional;
 public final class Lex {
     /** The LEX lead statuses, in journey order. */
     public static final List<String> STATUSES = Collections.unmodifiableList(Arrays.asList(Native.statuses()));
+    /** Position of each status in {@link #STATUSES}: lets a transition check pass ints through JNI. */
+    private static final Map<String, Integer> STATUS_POSITION = positions(STATUSES);
+    /** The verdicts, by the ordinal the native fast path returns. */
+    private static final Transition[] VERDICTS = Transition.values();
     /** The LEX message types. */
     public static final List<String> MESSAGE_TYPES =
             Collections.unmodifiableList(Arrays.asList(Native.messageTypes()));
@@ -27,6 +32,14 @@ public final class Lex {
     public static final String LEX_VERSION = Native.lexVersion();
 
     private Lex() {}
+
+    private static Map<String, Integer> positions(List<String> names) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), i);
+        }
+        return Collections.unmodifiableMap(out);
+    }
 
     private static byte[] utf8(String s) {
         if (s == null) {
@@ -233,6 +246,13 @@ public final class Lex {
      * @return the verdict
      */
     public static Transition checkTransition(String from, String to, TransitionPolicy policy) {
+        Integer f = from == null ? null : STATUS_POSITION.get(from);
+        Integer t = to == null ? null : STATUS_POSITION.get(to);
+        if (f != null && t != null && policy != null) {
+            // The common case crosses JNI with ints only (see Native.checkTransitionAt).
+            return VERDICTS[Native.checkTransitionAt(f, t, policy.ordinal())];
+        }
+        // An unknown status: the core reports it, with its message.
         return Transition.fromWireName(Native.checkTransition(from, to, policy.wireName()));
     }
 }

@@ -55,6 +55,12 @@ final class Native {
 
     static native String checkTransition(String from, String to, String policy);
 
+    /**
+     * {@link #checkTransition} without strings: statuses as positions in {@link #statuses()},
+     * the policy and the verdict as the ordinals of {@link TransitionPolicy} and {@link Transition}.
+     */
+    static native int checkTransitionAt(int from, int to, int policy);
+
     static native String detect(byte[] input);
 
     static native long receiverNew(int level, String now, boolean strict, String policy);

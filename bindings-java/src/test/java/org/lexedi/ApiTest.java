@@ -144,6 +144,30 @@ class ApiTest {
     }
 
     @Test
+    void transitionFastPathAgreesWithTheCoreEverywhere() {
+        // checkTransition passes positions and ordinals through JNI; every pair and policy must
+        // give the verdict the string export gives.
+        int forbidden = 0;
+        for (TransitionPolicy policy : TransitionPolicy.values()) {
+            for (String from : Lex.STATUSES) {
+                for (String to : Lex.STATUSES) {
+                    Transition viaStrings =
+                            Transition.fromWireName(Native.checkTransition(from, to, policy.wireName()));
+                    assertEquals(viaStrings, Lex.checkTransition(from, to, policy), from + " -> " + to + " " + policy);
+                    forbidden += viaStrings == Transition.FORBIDDEN ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(forbidden > 0 && forbidden < 2 * 15 * 15, "both verdicts occur: " + forbidden);
+        ArgumentException bad = assertThrows(ArgumentException.class, () -> Native.checkTransitionAt(15, 0, 0));
+        assertEquals("INVALID_ARGUMENT", bad.getCode());
+        assertThrows(ArgumentException.class, () -> Native.checkTransitionAt(0, -1, 0));
+        assertThrows(ArgumentException.class, () -> Native.checkTransitionAt(0, 0, 2));
+        assertThrows(ArgumentException.class, () -> Lex.checkTransition("CART", "NOT_A_STATUS", TransitionPolicy.DEFAULT));
+        assertThrows(NullPointerException.class, () -> Lex.checkTransition("CART", "SHOPPING", null));
+    }
+
+    @Test
     void fingerprintFollowsTheDedupSpec() {
         assertEquals("e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1",
                 Lex.fingerprint(" Jane.Smith@Example.com ", "+1 (415) 555-1234", " Smith "));
