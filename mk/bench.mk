@@ -6,6 +6,8 @@ BENCH_CORPUS := build/bench-corpus
 BENCH_OUT := build/bench-results
 BENCH_NODE_DIR := build/bench-node
 BENCH_LANGS := bench-rust bench-python-peers bench-node bench-batch
+# Java (below), C# (mk/dotnet.mk) and C (mk/cabi.mk) write java.md, dotnet.md and c.md.
+BENCH_LANGS += bench-java bench-dotnet bench-c
 BENCH_TARGETS += bench-report
 # Size of the NDJSON file of `make bench-memory` (bytes).
 BENCH_MEMORY_BYTES ?= 1000000000
@@ -52,3 +54,11 @@ bench-memory: bench-time ## Peak RSS of `lexedi validate --jobs 2` over ~1 GB of
 bench-report: $(BENCH_LANGS) ## Write BENCHMARKS.md from the results of every language
 	bash tools/bench/report.sh $(BENCH_OUT) > BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
+
+.PHONY: bench-java
+bench-java: bench-corpus java-deps ## Java: JMH, Lex.validate vs networknt json-schema-validator, X12/EDIFACT read vs StAEDI, JNI per-call overhead
+	@mkdir -p $(BENCH_OUT)
+	$(MVN) -B -ntp -q -f bindings-java/pom.xml -Dlex.cargo.profile=release -DskipTests install
+	$(MVN) -B -ntp -q -f bindings-java/bench/pom.xml compile exec:exec > $(BENCH_OUT)/java-jmh.log 2>&1 || \
+	  { tail -n 40 $(BENCH_OUT)/java-jmh.log; exit 1; }
+	@cat $(BENCH_OUT)/java.md

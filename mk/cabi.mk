@@ -66,9 +66,9 @@ test-c: header-check ## C ABI: header drift, C tests under valgrind (API, errors
 	@echo "test-c: all C ABI checks passed"
 
 .PHONY: bench-c
-bench-c: ## Print the cost of common calls through the C ABI (release build)
+bench-c: bench-corpus ## C: per-call overhead of a trivial call and validate/parse/read timings (release liblex); writes build/bench-results/c.md
 	$(MAKE) --no-print-directory lib LEX_PROFILE=release
-	@mkdir -p $(CABI_OUT)
+	@mkdir -p $(CABI_OUT) $(BENCH_OUT)
 	cc -std=c11 -O2 -Wall -Wextra -Werror -Iffi/include ffi/bench/bench.c \
 	  $(CABI_TARGET_DIR)/release/liblex.a -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o $(CABI_OUT)/bench
-	$(CABI_OUT)/bench examples/lead.json
+	$(CABI_OUT)/bench $(BENCH_CORPUS) $(BENCH_OUT)/c.md

@@ -54,6 +54,6 @@ test-dotnet: dotnet-deps ## C#: compile with mcs, run every NUnit test (vectors,
 	exit $$rc
 
 .PHONY: bench-dotnet
-bench-dotnet: dotnet ## Print the cost per call of common LexEdi operations on Mono (release build)
+bench-dotnet: dotnet bench-corpus ## C#: validate, parse, X12/EDIFACT read, convert and the P/Invoke overhead on Mono (release liblex); writes build/bench-results/dotnet.md
 	$(DOTNET_MCS) -r:$(DOTNET_BIN)/LexEdi.dll -out:$(DOTNET_BIN)/Bench.exe $(DOTNET_DIR)/bench/Bench.cs
-	mono $(DOTNET_BIN)/Bench.exe examples/lead.json
+	mono $(DOTNET_BIN)/Bench.exe $(BENCH_CORPUS) $(BENCH_OUT)/dotnet.md

@@ -33,6 +33,8 @@ run per language, with lex and its peers on the same inputs, in the same process
 - **Rust**: criterion (20 samples, 2 s each, release profile with LTO); the table shows the mean.
   The ratio column is *peer time ÷ lex time*: above 1 means lex is faster.
 - **Python / Node**: a hand-written harness (a sizing round, then the best of 5 timed rounds of ≥ 0.2 s (Python) / ≥ 0.3 s (Node) each).
+- **Java**: JMH (one fork per benchmark, 3 × 1 s warm-up, 5 × 1 s measured; the table shows
+  the mean). **C# (Mono) / C**: the Python harness's method (best of 5 rounds of ≥ 0.2 s).
 - **Batch / memory**: wall time and peak RSS from \`/usr/bin/time\`, best of 3.
 - The machine was **shared** with other builds while these ran (load average above the core
   count); absolute numbers are noisy, ratios (measured side by side) are the figures to read.
@@ -53,10 +55,12 @@ run per language, with lex and its peers on the same inputs, in the same process
 | python | $(ver build/venv-python/bin/python --version) |
 | jsonschema / fastjsonschema / jsonschema-rs / pydifact (PyPI) | $(build/venv-python/bin/python -c 'import importlib.metadata as m; print(" / ".join(m.version(p) for p in ("jsonschema","fastjsonschema","jsonschema-rs","pydifact")))' 2>/dev/null || echo "-") |
 | ajv / ajv-formats / edifact (npm) | $(cd build/bench-node 2>/dev/null && npmver ajv) / $(cd build/bench-node 2>/dev/null && npmver ajv-formats) / $(cd build/bench-node 2>/dev/null && npmver edifact) |
+| java / mono | $(java -version 2>&1 | head -n 1) / $(mono --version 2>/dev/null | head -n 1 | awk '{print $5}') |
+| jmh / json-schema-validator (networknt) / staedi (Maven) | $(sed -n 's:.*<networknt.version>\(.*\)</networknt.version>.*:\1:p; s:.*<staedi.version>\(.*\)</staedi.version>.*:\1:p; s:.*<jmh.version>\(.*\)</jmh.version>.*:\1:p' bindings-java/bench/pom.xml | paste -sd/ | sed 's:/: / :g') |
 
 ## Results
 HEAD
-for f in rust python node batch memory; do
+for f in rust python node java dotnet c batch memory; do
   if [ -f "$dir/$f.md" ]; then echo; cat "$dir/$f.md"; fi
 done
 if [ -f tools/bench/NOTES.md ]; then echo; cat tools/bench/NOTES.md; fi
