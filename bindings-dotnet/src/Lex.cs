@@ -274,12 +274,19 @@ namespace LexEdi
         /// <exception cref="LexArgumentException">A status is none of the 15.</exception>
         public static bool TransitionAllowed(string from, string to)
         {
+            IntPtr err = IntPtr.Zero;
+            byte allowed;
+            IntPtr fp, tp;
             UIntPtr fl, tl;
+            if (KnownStatuses.TryGet(from, out fp, out fl) && KnownStatuses.TryGet(to, out tp, out tl))
+            {
+                // Two known statuses: pinned UTF-8, nothing to encode or marshal.
+                Interop.Check(Native.lex_transition_allowed_pinned(fp, fl, tp, tl, out allowed, ref err), err);
+                return allowed != 0;
+            }
             byte[] f = Interop.Utf8(from ?? throw new ArgumentNullException("from"), out fl);
             byte[] t = Interop.Utf8(to ?? throw new ArgumentNullException("to"), out tl);
             Interop.EnsureLoaded();
-            IntPtr err = IntPtr.Zero;
-            byte allowed;
             Interop.Check(Native.lex_transition_allowed(f, fl, t, tl, out allowed, ref err), err);
             return allowed != 0;
         }
@@ -294,12 +301,19 @@ namespace LexEdi
         /// <exception cref="LexArgumentException">A status is none of the 15.</exception>
         public static Transition CheckTransition(string from, string to, TransitionPolicy policy = TransitionPolicy.Default)
         {
+            IntPtr err = IntPtr.Zero;
+            int verdict;
+            IntPtr fp, tp;
             UIntPtr fl, tl;
+            if (KnownStatuses.TryGet(from, out fp, out fl) && KnownStatuses.TryGet(to, out tp, out tl))
+            {
+                // Two known statuses: pinned UTF-8, nothing to encode or marshal.
+                Interop.Check(Native.lex_transition_check_pinned(fp, fl, tp, tl, (int)policy, out verdict, ref err), err);
+                return (Transition)verdict;
+            }
             byte[] f = Interop.Utf8(from ?? throw new ArgumentNullException("from"), out fl);
             byte[] t = Interop.Utf8(to ?? throw new ArgumentNullException("to"), out tl);
             Interop.EnsureLoaded();
-            IntPtr err = IntPtr.Zero;
-            int verdict;
             Interop.Check(Native.lex_transition_check(f, fl, t, tl, (int)policy, out verdict, ref err), err);
             return (Transition)verdict;
         }

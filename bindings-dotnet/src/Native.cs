@@ -74,6 +74,11 @@ namespace LexEdi
         internal static extern int lex_transition_check(byte[] from, UIntPtr fromLen, byte[] to, UIntPtr toLen, int policy, out int verdict, ref IntPtr err);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int lex_transition_allowed(byte[] from, UIntPtr fromLen, byte[] to, UIntPtr toLen, out byte allowed, ref IntPtr err);
+        // The same two functions over pinned UTF-8 (KnownStatuses): no array marshalling.
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "lex_transition_check")]
+        internal static extern int lex_transition_check_pinned(IntPtr from, UIntPtr fromLen, IntPtr to, UIntPtr toLen, int policy, out int verdict, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "lex_transition_allowed")]
+        internal static extern int lex_transition_allowed_pinned(IntPtr from, UIntPtr fromLen, IntPtr to, UIntPtr toLen, out byte allowed, ref IntPtr err);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int lex_fingerprint_compute(byte[] email, UIntPtr emailLen, byte[] phone, UIntPtr phoneLen, byte[] lastName, UIntPtr lastNameLen, ref LexBuf out_, ref IntPtr err);
 

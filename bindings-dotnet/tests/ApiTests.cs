@@ -187,6 +187,34 @@ namespace LexEdi.Tests
             Assert.That(Lex.CheckTransition("CART", "ARCHIVED"), Is.EqualTo(Transition.Allowed));
         }
 
+        [Test]
+        public void TransitionsDoNotDependOnStringIdentity()
+        {
+            // Known statuses go through pinned UTF-8 (found by reference or by value); a copy of
+            // a name must give the same verdict, and a near miss still reaches liblex's check.
+            int forbidden = 0;
+            foreach (TransitionPolicy policy in new[] { TransitionPolicy.Default, TransitionPolicy.StrictTable })
+            {
+                foreach (string from in Lex.Statuses)
+                {
+                    foreach (string to in Lex.Statuses)
+                    {
+                        Transition verdict = Lex.CheckTransition(from, to, policy);
+                        string f = new string(from.ToCharArray()), t = new string(to.ToCharArray());
+                        Assert.That(Lex.CheckTransition(f, t, policy), Is.EqualTo(verdict), from + " -> " + to);
+                        if (policy == TransitionPolicy.Default)
+                        {
+                            Assert.That(Lex.TransitionAllowed(f, t), Is.EqualTo(verdict != Transition.Forbidden));
+                        }
+                        forbidden += verdict == Transition.Forbidden ? 1 : 0;
+                    }
+                }
+            }
+            Assert.That(forbidden, Is.GreaterThan(0).And.LessThan(2 * Lex.Statuses.Count * Lex.Statuses.Count));
+            Assert.Throws<LexArgumentException>(() => Lex.CheckTransition("CART ", "ORDER"));
+            Assert.Throws<ArgumentNullException>(() => Lex.TransitionAllowed("CART", null));
+        }
+
         // A LEAD payload that passes the rules new messages are checked against.
         private const string LeadPayload =
             "{\"leadId\":\"LEAD-00001\",\"status\":\"CART\",\"source\":\"RETAILER_WEBSITE\","
