@@ -136,7 +136,8 @@ extern "system" fn Java_org_lexedi_Native_parseAll<'l>(
         let data = bytes(env, &input)?;
         let f = format_arg(env, &format)?;
         let all = api::parse_all(&data, f, &read_opts(strict))?;
-        let arr = env.new_object_array(all.len() as i32, "org/lexedi/Message", JObject::null())?;
+        let class = crate::classes::message(env)?.class();
+        let arr = env.new_object_array(all.len() as i32, class, JObject::null())?;
         for (k, m) in all.into_iter().enumerate() {
             let o = java_objects::message(env, m)?;
             env.set_object_array_element(&arr, k as i32, &o)?;

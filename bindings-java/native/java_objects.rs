@@ -1,5 +1,6 @@
 //! Builders for the Java result objects (`Message`, `Report`, `Issue`, `Receipt`).
 
+use crate::classes;
 use crate::guard::JResult;
 use crate::handles::into_handle;
 use crate::values::{new_opt_string, to_java};
@@ -11,13 +12,11 @@ use lex_core::{Issue, Message, Report};
 /// Wraps a core message in a new `org.lexedi.Message` (which owns the handle).
 pub fn message<'l>(env: &mut JNIEnv<'l>, m: Message) -> JResult<JObject<'l>> {
     let h = into_handle(m);
-    match env.new_object("org/lexedi/Message", "(J)V", &[JValue::Long(h)]) {
-        Ok(o) => Ok(o),
-        Err(e) => {
-            crate::handles::free::<Message>(h);
-            Err(e.into())
-        }
+    let out = classes::message(env).and_then(|c| c.new_object(env, &[JValue::Long(h)]));
+    if out.is_err() {
+        crate::handles::free::<Message>(h);
     }
+    out
 }
 
 fn issue<'l>(env: &mut JNIEnv<'l>, i: &Issue) -> JResult<JObject<'l>> {
@@ -33,8 +32,8 @@ fn issue<'l>(env: &mut JNIEnv<'l>, i: &Issue) -> JResult<JObject<'l>> {
     };
     let allowed: JObject = match &i.allowed_values {
         Some(vals) => {
-            let arr =
-                env.new_object_array(vals.len() as i32, "java/lang/String", JObject::null())?;
+            let string = classes::string(env)?.class();
+            let arr = env.new_object_array(vals.len() as i32, string, JObject::null())?;
             for (k, v) in vals.iter().enumerate() {
                 let s = env.new_string(v)?;
                 env.set_object_array_element(&arr, k as i32, &s)?;
@@ -51,11 +50,8 @@ fn issue<'l>(env: &mut JNIEnv<'l>, i: &Issue) -> JResult<JObject<'l>> {
     let from = new_opt_string(env, i.from_status.as_deref())?;
     let to = new_opt_string(env, i.to_status.as_deref())?;
     let suggestion = new_opt_string(env, i.suggestion.as_deref())?;
-    Ok(env.new_object(
-        "org/lexedi/Issue",
-        "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;\
-         Ljava/lang/String;Ljava/lang/Object;[Ljava/lang/String;Ljava/lang/String;Ljava/lang/Object;\
-         Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V",
+    classes::issue(env)?.new_object(
+        env,
         &[
             JValue::Object(&level),
             JValue::Object(&code),
@@ -71,12 +67,13 @@ fn issue<'l>(env: &mut JNIEnv<'l>, i: &Issue) -> JResult<JObject<'l>> {
             JValue::Object(&to),
             JValue::Object(&suggestion),
         ],
-    )?)
+    )
 }
 
 /// Builds an `Issue[]`.
 pub fn issues<'l>(env: &mut JNIEnv<'l>, list: &[Issue]) -> JResult<JObject<'l>> {
-    let arr = env.new_object_array(list.len() as i32, "org/lexedi/Issue", JObject::null())?;
+    let class = classes::issue(env)?.class();
+    let arr = env.new_object_array(list.len() as i32, class, JObject::null())?;
     for (k, i) in list.iter().enumerate() {
         let o = issue(env, i)?;
         env.set_object_array_element(&arr, k as i32, &o)?;
@@ -92,23 +89,21 @@ pub fn report<'l>(env: &mut JNIEnv<'l>, r: Report) -> JResult<JObject<'l>> {
     let warnings = issues(env, &r.warnings)?;
     let valid = r.valid;
     let h = into_handle(r);
-    let out = env.new_object(
-        "org/lexedi/Report",
-        "(JZ[Lorg/lexedi/Issue;[Lorg/lexedi/Issue;)V",
-        &[
-            JValue::Long(h),
-            JValue::Bool(u8::from(valid)),
-            JValue::Object(&errors),
-            JValue::Object(&warnings),
-        ],
-    );
-    match out {
-        Ok(o) => Ok(o),
-        Err(e) => {
-            crate::handles::free::<Report>(h);
-            Err(e.into())
-        }
+    let out = classes::report(env).and_then(|c| {
+        c.new_object(
+            env,
+            &[
+                JValue::Long(h),
+                JValue::Bool(u8::from(valid)),
+                JValue::Object(&errors),
+                JValue::Object(&warnings),
+            ],
+        )
+    });
+    if out.is_err() {
+        crate::handles::free::<Report>(h);
     }
+    out
 }
 
 /// Builds an `org.lexedi.Receipt`.

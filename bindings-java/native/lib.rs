@@ -5,6 +5,7 @@
 //! inside [`guard::guard`], which catches panics so that a Rust panic surfaces as a
 //! `LexException` with code `INTERNAL_ERROR` instead of crashing the JVM.
 
+mod classes;
 mod exports;
 mod guard;
 mod handles;
