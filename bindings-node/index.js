@@ -42,8 +42,6 @@ function toNative(input, options) {
   return call(() => native.parse(bytes(input), readArgs(options)));
 }
 
-const report = (json) => JSON.parse(json);
-
 /** Reads exactly one message (format detected unless `options.format`; a string is the format). */
 function parse(input, options) {
   if (input instanceof Message) return input;
@@ -60,11 +58,13 @@ function parseAll(input, options) {
 /** Validates a message; returns a Report. Unreadable input throws a ParseError. */
 function validate(input, options) {
   const args = validateArgs(options);
+  // Strings go to the addon as they are: it reads them as UTF-8 in one copy.
+  if (typeof input === 'string') return call(() => native.validateText(input, args));
   if (input instanceof Message || isMessageInput(input)) {
-    const m = toNative(input, { limits: args.limits });
-    return report(call(() => native.validateMessage(m, args)));
+    const m = toNative(input, { limits: args?.limits });
+    return call(() => native.validateMessage(m, args));
   }
-  return report(call(() => native.validateInput(bytes(input), args)));
+  return call(() => native.validateInput(bytes(input), args));
 }
 
 /** Converts any input to `to` (`json`, `xml`, `x12`, `edifact`); compact unless `pretty`. */
@@ -154,10 +154,10 @@ async function parseAsync(input, options) {
 async function validateAsync(input, options) {
   const args = validateArgs(options);
   if (input instanceof Message || isMessageInput(input)) {
-    const m = toNative(input, { limits: args.limits });
-    return report(await settle(call(() => native.validateMessageAsync(m, args))));
+    const m = toNative(input, { limits: args?.limits });
+    return settle(call(() => native.validateMessageAsync(m, args)));
   }
-  return report(await settle(call(() => native.validateAsync(bytes(input), args))));
+  return settle(call(() => native.validateAsync(bytes(input), args)));
 }
 
 /** Like `convert`, with the work done on the libuv thread pool. */
@@ -174,7 +174,7 @@ function receipt(r) {
   const ack = r.ack();
   return {
     message: wrap(r.message()),
-    report: report(r.reportJson()),
+    report: r.report(),
     ack: ack ? wrap(ack) : null,
     duplicate: r.duplicate,
     outcome: r.outcome,

@@ -11,8 +11,9 @@
 //!   `compute` themselves (napi-rs does not).
 //! - Core errors cross the boundary as [`error::to_napi`] records; `lib/errors.js` turns them
 //!   into the typed JavaScript classes (`ParseError`, `LimitError`, `ArgumentError`).
-//! - Reports and plain trees go out as canonical JSON text that the JavaScript layer parses
-//!   (V8's `JSON.parse` is faster than building objects node by node through N-API).
+//! - Plain message trees go out as canonical JSON text that the JavaScript layer parses
+//!   (V8's `JSON.parse` is faster than building a large tree node by node through N-API);
+//!   reports, which are small, are built as objects directly ([`js_out`]).
 
 // napi-derive registers exports only outside `cfg(test)`, so a test build (which
 // `cargo clippy --all-targets` makes) would see every export as dead code.
@@ -20,6 +21,7 @@
 
 mod args;
 mod error;
+mod js_out;
 mod js_value;
 mod message;
 mod ops;
@@ -28,3 +30,4 @@ mod probe;
 mod receiver;
 mod report;
 mod tasks;
+mod text;
