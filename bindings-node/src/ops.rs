@@ -10,7 +10,7 @@ use crate::js_out::JsReport;
 use crate::js_value::to_value;
 use crate::message::NativeMessage;
 use crate::report;
-use crate::text::Text;
+use crate::text::{Short, Text};
 use lex_core::build::BuildOptions;
 use lex_core::error::ErrorKind;
 use lex_core::{MessageType, api};
@@ -232,8 +232,8 @@ pub fn http_status(report_json: String) -> napi::Result<u32> {
 
 /// True when `from → to` is allowed under the default policy.
 #[napi(catch_unwind)]
-pub fn transition_allowed(from: String, to: String) -> napi::Result<bool> {
-    guard(|| lex(api::transition_allowed(&from, &to)))
+pub fn transition_allowed(from: Short, to: Short) -> napi::Result<bool> {
+    guard(|| lex(api::transition_allowed(from.as_str(), to.as_str())))
 }
 
 /// The verdict on `from → to`: `allowed`, `unlisted` or `forbidden`.

@@ -76,3 +76,46 @@ impl FromNapiValue for Text {
         Ok(Text(bytes))
     }
 }
+
+/// Bytes of the stack buffer of [`Short`].
+const SHORT_BYTES: usize = 64;
+
+/// A short JavaScript string argument (a status, a code): copied into a stack buffer in one
+/// N-API call, without a heap allocation; longer strings are read as a [`Text`].
+pub enum Short {
+    /// Fits the stack buffer (`len` bytes used).
+    Inline([u8; SHORT_BYTES], usize),
+    /// Did not fit.
+    Heap(Vec<u8>),
+}
+
+impl Short {
+    /// The UTF-8 bytes (N-API writes valid UTF-8, but a truncated copy is never kept).
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Short::Inline(buf, len) => buf.get(..*len).unwrap_or_default(),
+            Short::Heap(v) => v,
+        }
+    }
+
+    /// The string (invalid UTF-8 cannot come from N-API; it would read as empty).
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+}
+
+impl FromNapiValue for Short {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Self> {
+        let mut buf = [0u8; SHORT_BYTES];
+        // SAFETY: `buf` has `SHORT_BYTES` writable bytes.
+        let written = unsafe { write(env, value, buf.as_mut_ptr(), SHORT_BYTES) }?;
+        // A string that filled the buffer may have been cut (N-API stops at a character
+        // boundary): read it whole instead.
+        if written + 4 < SHORT_BYTES {
+            Ok(Short::Inline(buf, written))
+        } else {
+            // SAFETY: same handles, passed through.
+            Ok(Short::Heap(unsafe { Text::from_napi_value(env, value) }?.0))
+        }
+    }
+}
