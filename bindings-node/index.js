@@ -42,6 +42,9 @@ function toNative(input, options) {
   return call(() => native.parse(bytes(input), readArgs(options)));
 }
 
+/** A native report: a plain object already, or JSON text when it holds issues. */
+const report = (r) => (typeof r === 'string' ? JSON.parse(r) : r);
+
 /** Reads exactly one message (format detected unless `options.format`; a string is the format). */
 function parse(input, options) {
   if (input instanceof Message) return input;
@@ -59,12 +62,12 @@ function parseAll(input, options) {
 function validate(input, options) {
   const args = validateArgs(options);
   // Strings go to the addon as they are: it reads them as UTF-8 in one copy.
-  if (typeof input === 'string') return call(() => native.validateText(input, args));
+  if (typeof input === 'string') return report(call(() => native.validateText(input, args)));
   if (input instanceof Message || isMessageInput(input)) {
     const m = toNative(input, { limits: args?.limits });
-    return call(() => native.validateMessage(m, args));
+    return report(call(() => native.validateMessage(m, args)));
   }
-  return call(() => native.validateInput(bytes(input), args));
+  return report(call(() => native.validateInput(bytes(input), args)));
 }
 
 /** Converts any input to `to` (`json`, `xml`, `x12`, `edifact`); compact unless `pretty`. */
@@ -155,9 +158,9 @@ async function validateAsync(input, options) {
   const args = validateArgs(options);
   if (input instanceof Message || isMessageInput(input)) {
     const m = toNative(input, { limits: args?.limits });
-    return settle(call(() => native.validateMessageAsync(m, args)));
+    return report(await settle(call(() => native.validateMessageAsync(m, args))));
   }
-  return settle(call(() => native.validateAsync(bytes(input), args)));
+  return report(await settle(call(() => native.validateAsync(bytes(input), args))));
 }
 
 /** Like `convert`, with the work done on the libuv thread pool. */
@@ -174,7 +177,7 @@ function receipt(r) {
   const ack = r.ack();
   return {
     message: wrap(r.message()),
-    report: r.report(),
+    report: report(r.report()),
     ack: ack ? wrap(ack) : null,
     duplicate: r.duplicate,
     outcome: r.outcome,

@@ -1,8 +1,8 @@
 //! Core trees and reports → JavaScript values, built directly through N-API.
 //!
-//! A report used to cross the boundary as JSON text that `index.js` parsed again; building
-//! the objects here skips writing and re-reading that text (a valid report is three
-//! properties). The values are exactly what `JSON.parse` of the canonical JSON text gives:
+//! A report without issues used to cross the boundary as JSON text that `index.js` parsed
+//! again; building its three properties here skips writing and re-reading that text. The
+//! values are exactly what `JSON.parse` of the canonical JSON text gives:
 //! same keys in the same order, numbers as the `f64` nearest their lexeme, `__proto__` an
 //! own data property as `JSON.parse` makes it (never the prototype setter).
 
@@ -107,14 +107,22 @@ pub(crate) unsafe fn value(env: sys::napi_env, v: &Value) -> napi::Result<sys::n
     Ok(out)
 }
 
-/// A validation report returned to JavaScript as a plain object
-/// (`{ valid, errors: [Issue], warnings: [Issue] }`, the shape of `Report::to_value`).
+/// A validation report returned to JavaScript: a plain object
+/// (`{ valid, errors: [], warnings: [] }`) when it holds no issue, else its canonical JSON text,
+/// which `index.js` parses (`JSON.parse` builds many small strings and objects faster than
+/// N-API calls do: an issue with its `allowedValues` list is dozens of calls).
 pub struct JsReport(pub Report);
 
 impl ToNapiValue for JsReport {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
-        // SAFETY: napi-rs calls this with the live environment of the current call.
-        unsafe { value(env, &val.0.to_value()) }
+        let report = val.0;
+        if report.errors.is_empty() && report.warnings.is_empty() {
+            // SAFETY: napi-rs calls this with the live environment of the current call.
+            unsafe { value(env, &report.to_value()) }
+        } else {
+            // SAFETY: as above.
+            unsafe { string(env, &report.to_json(false)) }
+        }
     }
 }
 
@@ -124,6 +132,7 @@ impl TypeName for JsReport {
     }
 
     fn value_type() -> ValueType {
-        ValueType::Object
+        // An object, or the JSON text of one.
+        ValueType::Unknown
     }
 }

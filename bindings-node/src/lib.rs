@@ -13,7 +13,8 @@
 //!   into the typed JavaScript classes (`ParseError`, `LimitError`, `ArgumentError`).
 //! - Plain message trees go out as canonical JSON text that the JavaScript layer parses
 //!   (V8's `JSON.parse` is faster than building a large tree node by node through N-API);
-//!   reports, which are small, are built as objects directly ([`js_out`]).
+//!   so do reports that hold issues. A report without issues is built as an object
+//!   directly ([`js_out`]).
 
 // napi-derive registers exports only outside `cfg(test)`, so a test build (which
 // `cargo clippy --all-targets` makes) would see every export as dead code.
