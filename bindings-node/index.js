@@ -42,7 +42,8 @@ function toNative(input, options) {
   return call(() => native.parse(bytes(input), readArgs(options)));
 }
 
-const report = (json) => JSON.parse(json);
+/** A native report: a plain object already, or JSON text when it holds issues. */
+const report = (r) => (typeof r === 'string' ? JSON.parse(r) : r);
 
 /** Reads exactly one message (format detected unless `options.format`; a string is the format). */
 function parse(input, options) {
@@ -60,8 +61,10 @@ function parseAll(input, options) {
 /** Validates a message; returns a Report. Unreadable input throws a ParseError. */
 function validate(input, options) {
   const args = validateArgs(options);
+  // Strings go to the addon as they are: it reads them as UTF-8 in one copy.
+  if (typeof input === 'string') return report(call(() => native.validateText(input, args)));
   if (input instanceof Message || isMessageInput(input)) {
-    const m = toNative(input, { limits: args.limits });
+    const m = toNative(input, { limits: args?.limits });
     return report(call(() => native.validateMessage(m, args)));
   }
   return report(call(() => native.validateInput(bytes(input), args)));
@@ -154,7 +157,7 @@ async function parseAsync(input, options) {
 async function validateAsync(input, options) {
   const args = validateArgs(options);
   if (input instanceof Message || isMessageInput(input)) {
-    const m = toNative(input, { limits: args.limits });
+    const m = toNative(input, { limits: args?.limits });
     return report(await settle(call(() => native.validateMessageAsync(m, args))));
   }
   return report(await settle(call(() => native.validateAsync(bytes(input), args))));
@@ -174,7 +177,7 @@ function receipt(r) {
   const ack = r.ack();
   return {
     message: wrap(r.message()),
-    report: report(r.reportJson()),
+    report: report(r.report()),
     ack: ack ? wrap(ack) : null,
     duplicate: r.duplicate,
     outcome: r.outcome,

@@ -21,16 +21,16 @@ bench-rust: bench-corpus ## Rust: criterion benchmarks vs serde_json, jsonschema
 	@mkdir -p $(BENCH_OUT)
 	$(CARGO) bench -q -p lex-bench --bench rust -- --noplot
 
-bench-python-peers: bench-corpus bench-python ## Python: lex.validate vs jsonschema, fastjsonschema, jsonschema-rs; EDIFACT vs pydifact
+bench-python-peers: bench-corpus bench-python ## Python: lex.validate vs jsonschema, fastjsonschema, jsonschema-rs; EDIFACT/X12 vs pydifact, badx12
 	@mkdir -p $(BENCH_OUT)
 	$(PY_BIN)/python -m pip install -q --disable-pip-version-check \
-	  jsonschema==4.26.0 fastjsonschema==2.22.3 jsonschema-rs==0.60.3 pydifact==0.2.3
+	  jsonschema==4.26.0 fastjsonschema==2.22.3 jsonschema-rs==0.60.3 pydifact==0.2.3 badx12==0.2.2
 	$(PY_BIN)/python tools/bench/python_peers.py
 
-bench-node: bench-corpus node-deps ## Node: validate vs JSON.parse + ajv, EDIFACT read vs edifact (npm), per-call overhead
+bench-node: bench-corpus node-deps ## Node: validate vs JSON.parse + ajv, EDIFACT/X12 read vs edifact, node-x12 (npm), per-call overhead
 	@mkdir -p $(BENCH_OUT) $(BENCH_NODE_DIR)
-	@test -f $(BENCH_NODE_DIR)/package.json || cp tools/bench/node-package.json $(BENCH_NODE_DIR)/package.json
-	@test -d $(BENCH_NODE_DIR)/node_modules/ajv || \
+	@cmp -s tools/bench/node-package.json $(BENCH_NODE_DIR)/package.json || cp tools/bench/node-package.json $(BENCH_NODE_DIR)/package.json
+	@test -d $(BENCH_NODE_DIR)/node_modules/ajv && test -d $(BENCH_NODE_DIR)/node_modules/node-x12 || \
 	  (cd $(BENCH_NODE_DIR) && npm install --no-audit --no-fund --loglevel=error)
 	cd $(NODE_DIR) && CARGO=$(CARGO) node scripts/build.js --profile release
 	NODE_PATH=$(abspath $(BENCH_NODE_DIR))/node_modules node tools/bench/node.mjs

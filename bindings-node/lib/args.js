@@ -75,7 +75,9 @@ function readArgs(options) {
   return { format: str(o.format, 'format'), mode: str(o.mode, 'mode'), limits: limits(o.limits) };
 }
 
+/** Validation options; `undefined` when there are none (the addon then skips reading them). */
 function validateArgs(options) {
+  if (options === undefined || options === null) return undefined;
   const o = optionsObject(options, 'options');
   return {
     format: str(o.format, 'format'),

@@ -6,9 +6,11 @@
 
 use crate::args::{self, BuildArgs, ReadArgs, ValidateArgs, WriteArgs};
 use crate::error::{guard, lex};
+use crate::js_out::JsReport;
 use crate::js_value::to_value;
 use crate::message::NativeMessage;
 use crate::report;
+use crate::text::{Short, Text};
 use lex_core::build::BuildOptions;
 use lex_core::error::ErrorKind;
 use lex_core::{MessageType, api};
@@ -47,27 +49,37 @@ pub fn from_object(value: Unknown, options: Option<ReadArgs>) -> napi::Result<Na
     })
 }
 
-/// Reads and validates one message; the report as JSON text.
+/// Reads and validates one message from bytes; the report as a plain object.
 #[napi(catch_unwind)]
 pub fn validate_input(
     input: Uint8ArraySlice,
     options: Option<ValidateArgs>,
-) -> napi::Result<String> {
+) -> napi::Result<JsReport> {
     guard(|| {
         let (format, opts) = args::validate(options.as_ref())?;
-        lex(api::validate_input(&input, format, &opts)).map(|r| r.to_json(false))
+        lex(api::validate_input(&input, format, &opts)).map(JsReport)
     })
 }
 
-/// Validates a message; the report as JSON text.
+/// Reads and validates one message from a string (read as UTF-8 in one copy, without the
+/// `Buffer` a JavaScript-side encoding would allocate); the report as a plain object.
+#[napi(catch_unwind)]
+pub fn validate_text(input: Text, options: Option<ValidateArgs>) -> napi::Result<JsReport> {
+    guard(|| {
+        let (format, opts) = args::validate(options.as_ref())?;
+        lex(api::validate_input(&input.0, format, &opts)).map(JsReport)
+    })
+}
+
+/// Validates a message; the report as a plain object.
 #[napi(catch_unwind)]
 pub fn validate_message(
     message: &NativeMessage,
     options: Option<ValidateArgs>,
-) -> napi::Result<String> {
+) -> napi::Result<JsReport> {
     guard(|| {
         let (_, opts) = args::validate(options.as_ref())?;
-        Ok(api::validate(&message.inner, &opts).to_json(false))
+        Ok(JsReport(api::validate(&message.inner, &opts)))
     })
 }
 
@@ -220,8 +232,8 @@ pub fn http_status(report_json: String) -> napi::Result<u32> {
 
 /// True when `from → to` is allowed under the default policy.
 #[napi(catch_unwind)]
-pub fn transition_allowed(from: String, to: String) -> napi::Result<bool> {
-    guard(|| lex(api::transition_allowed(&from, &to)))
+pub fn transition_allowed(from: Short, to: Short) -> napi::Result<bool> {
+    guard(|| lex(api::transition_allowed(from.as_str(), to.as_str())))
 }
 
 /// The verdict on `from → to`: `allowed`, `unlisted` or `forbidden`.

@@ -2,6 +2,7 @@
 
 use crate::args::{self, ValidateArgs};
 use crate::error::{guard, lex};
+use crate::js_out::JsReport;
 use crate::message::NativeMessage;
 use lex_core::api::{Receipt, Receiver};
 use napi::bindgen_prelude::Uint8ArraySlice;
@@ -71,10 +72,10 @@ impl NativeReceipt {
         guard(|| Ok(NativeMessage::new(self.inner.message.clone())))
     }
 
-    /// The validation report as JSON text.
+    /// The validation report as a plain object.
     #[napi(catch_unwind)]
-    pub fn report_json(&self) -> napi::Result<String> {
-        guard(|| Ok(self.inner.report.to_json(false)))
+    pub fn report(&self) -> napi::Result<JsReport> {
+        guard(|| Ok(JsReport(self.inner.report.clone())))
     }
 
     /// The acknowledgment to send back, when there is one.

@@ -5,11 +5,12 @@
 
 use crate::args::{self, ReadArgs, ValidateArgs, WriteArgs};
 use crate::error::{guard, guard_core, to_napi};
+use crate::js_out::JsReport;
 use crate::message::NativeMessage;
 use lex_core::codec::WriteOptions;
 use lex_core::options::ReadOptions;
 use lex_core::validate::ValidateOptions;
-use lex_core::{Format, Message, api};
+use lex_core::{Format, Message, Report, api};
 use napi::bindgen_prelude::{AsyncTask, Uint8ArraySlice};
 use napi::{Env, Task};
 use napi_derive::napi;
@@ -30,25 +31,25 @@ fn settle<T>(r: Outcome<T>) -> napi::Result<T> {
     r.map_err(|e| to_napi(&e))
 }
 
-/// `validateAsync`: validation; resolves to the report's JSON text.
+/// `validateAsync`: validation; resolves to the report as a plain object.
 pub struct ValidateTask {
     input: Input,
     opts: ValidateOptions,
 }
 
 impl Task for ValidateTask {
-    type Output = Outcome<String>;
-    type JsValue = String;
+    type Output = Outcome<Report>;
+    type JsValue = JsReport;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
         Ok(guard_core(|| match &self.input {
-            Input::Bytes(b, f) => api::validate_input(b, *f, &self.opts).map(|r| r.to_json(false)),
-            Input::Message(m) => Ok(api::validate(m, &self.opts).to_json(false)),
+            Input::Bytes(b, f) => api::validate_input(b, *f, &self.opts),
+            Input::Message(m) => Ok(api::validate(m, &self.opts)),
         }))
     }
 
-    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<String> {
-        settle(output)
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<JsReport> {
+        settle(output).map(JsReport)
     }
 }
 

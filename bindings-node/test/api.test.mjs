@@ -130,6 +130,36 @@ test('validate returns a plain report; options are honoured', () => {
   assert.throws(() => lex.validate(leadText(), { mode: 'sloppy' }), { name: 'ArgumentError' });
 });
 
+test('strings are read as UTF-8 like Buffers; reports hold what JSON.parse of the report would', () => {
+  const m = lead();
+  m.lex.payload.lead.desiredProduct.year = 1.5e3;
+  m.lex.payload.lead.customer.firstName = 'Zoë \u{1F600} \ud800';
+  // JSON.stringify escapes the lone surrogate; put it back raw, as a JavaScript string can hold it.
+  const text = JSON.stringify(m).replace('\\ud800', '\ud800');
+  const r = lex.validate(text, { now: NOW });
+  assert.deepStrictEqual(r, lex.validate(Buffer.from(text), { now: NOW }));
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(r)), r);
+  const year = r.errors.find((i) => i.code === 'VALUE_OUT_OF_RANGE');
+  assert.ok(year, JSON.stringify(r));
+  assert.deepEqual(Object.keys(year), [
+    'level',
+    'code',
+    'field',
+    'pointer',
+    'message',
+    'rejectedValue',
+    'constraint',
+    'threshold',
+  ]);
+  assert.equal(year.rejectedValue, 1500);
+  assert.equal(year.threshold, 1900);
+  // A long string (past the one-copy size) reads the same as its bytes.
+  m.lex.payload.lead.customer.lastName = 'é'.repeat(1_100_000);
+  const long = JSON.stringify(m).replace('\\ud800', '\ud800');
+  assert.deepStrictEqual(lex.validate(long, { now: NOW }), lex.validate(Buffer.from(long), { now: NOW }));
+});
+
 test('a future timestamp is judged against the injected clock', () => {
   const input = leadText({ header: { timestamp: '2026-04-03T12:05:00Z' } });
   const r = lex.validate(input, { now: NOW });
