@@ -5,12 +5,14 @@ use crate::input::Input;
 use crate::message::Message;
 use crate::options::{self, Limits, ValidateArgs};
 use crate::report::Report;
+use crate::statuses;
 use crate::tree;
 use lex_core::api;
 use lex_core::build::BuildOptions;
 use lex_core::codec::WriteOptions;
 use lex_core::{MessageType, options::Limits as CoreLimits};
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 use std::borrow::Cow;
 
 /// Reads exactly one message (format detected when not given).
@@ -194,8 +196,13 @@ pub fn new_message(
 
 /// True when a lead may move from `from_status` to `to_status` under the default policy.
 #[pyfunction]
-pub fn transition_allowed(py: Python<'_>, from_status: &str, to_status: &str) -> PyResult<bool> {
-    run_held(py, || api::transition_allowed(from_status, to_status))
+pub fn transition_allowed(
+    py: Python<'_>,
+    from_status: &Bound<'_, PyString>,
+    to_status: &Bound<'_, PyString>,
+) -> PyResult<bool> {
+    let (from_status, to_status) = (statuses::text(from_status)?, statuses::text(to_status)?);
+    run_held(py, || api::transition_allowed(&from_status, &to_status))
 }
 
 /// The verdict on a transition: `allowed`, `unlisted` (allowed with a warning) or `forbidden`.
@@ -203,13 +210,14 @@ pub fn transition_allowed(py: Python<'_>, from_status: &str, to_status: &str) ->
 #[pyo3(signature = (from_status, to_status, policy="default"))]
 pub fn check_transition(
     py: Python<'_>,
-    from_status: &str,
-    to_status: &str,
+    from_status: &Bound<'_, PyString>,
+    to_status: &Bound<'_, PyString>,
     policy: &str,
 ) -> PyResult<&'static str> {
     let policy = options::policy(py, policy)?;
+    let (from_status, to_status) = (statuses::text(from_status)?, statuses::text(to_status)?);
     run_held(py, || {
-        api::check_transition(from_status, to_status, policy).map(|t| t.as_str())
+        api::check_transition(&from_status, &to_status, policy).map(|t| t.as_str())
     })
 }
 

@@ -19,6 +19,7 @@ mod message;
 mod options;
 mod receiver;
 mod report;
+mod statuses;
 mod tree;
 
 use lex_core::{ErrorKind, Format, api};
@@ -59,7 +60,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
     m.add("VERSION", api::VERSION)?;
     m.add("LEX_VERSION", api::LEX_VERSION)?;
-    m.add("STATUSES", tuple(py, &api::STATUSES)?)?;
+    m.add("STATUSES", PyTuple::new(py, statuses::interned(py))?)?;
     m.add("MESSAGE_TYPES", tuple(py, &api::MESSAGE_TYPES)?)?;
     m.add("ACK_STATUSES", tuple(py, &api::ACK_STATUSES)?)?;
     let formats: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
