@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 using LexEdi;
 
@@ -17,6 +18,11 @@ using LexEdi;
 /// </summary>
 public static class Bench
 {
+    /// <summary>The cheapest call into liblex (no arguments, a number back): the runtime's own
+    /// P/Invoke cost, against which the binding's trivial call is read.</summary>
+    [DllImport("lex", CallingConvention = CallingConvention.Cdecl)]
+    private static extern uint lex_abi_version();
+
     private static readonly StringBuilder Rows = new StringBuilder();
     private static readonly List<string> Notes = new List<string>();
 
@@ -147,6 +153,8 @@ public static class Bench
         string from = "SHOPPING", to = "ORDER";
         Row("per-call overhead", "Lex.TransitionAllowed (trivial call through P/Invoke)", 0,
             () => Lex.TransitionAllowed(from, to));
+        Row("per-call overhead", "lex_abi_version() declared in the harness (P/Invoke floor: no arguments)", 0,
+            () => lex_abi_version());
         Row("per-call overhead", "string.Equals (pure C#, for scale)", 0, () => string.Equals(from, to));
 
         var md = new StringBuilder();
