@@ -201,7 +201,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     let mut first_isa = None;
     for tokens in tokenize_all(input, &opts.limits)? {
         let d = tokens.delimiters;
-        let (ic, mut env_findings) = envelope::parse(&tokens);
+        let (ic, mut env_findings) = envelope::parse(tokens);
         first_isa.get_or_insert_with(|| ic.isa.loc(None));
         for (group, set) in ic.sets() {
             if set.st.el(1) == "997" {
