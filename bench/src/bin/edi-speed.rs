@@ -76,14 +76,37 @@ fn main() -> ExitCode {
         } else {
             Duration::MAX
         };
+        // The floor under the read: parsing the same messages from compact JSON (what the
+        // payload blocks carry), in the same run.
+        let jsons: Vec<String> = messages
+            .iter()
+            .filter_map(|m| api::serialize(m, Format::Json, &WriteOptions::default()).ok())
+            .collect();
+        let json = if wanted("read") {
+            best(rounds, || {
+                for j in &jsons {
+                    let _ = black_box(api::parse(
+                        black_box(j.as_bytes()),
+                        Some(Format::Json),
+                        &ropts,
+                    ));
+                }
+            })
+        } else {
+            Duration::MAX
+        };
         let mbps = |d: Duration| input.len() as f64 / d.as_secs_f64() / 1e6;
+        let per_msg = |d: Duration| d.as_secs_f64() * 1e6 / messages.len().max(1) as f64;
         println!(
-            "{:8} {} bytes, {} messages: read {:7.1} MB/s  write {:7.1} MB/s",
+            "{:8} {} bytes, {} messages: read {:7.1} MB/s ({:6.1} µs/msg; JSON parse of the same messages {:6.1} µs/msg)  write {:7.1} MB/s ({:6.1} µs/msg)",
             format.as_str(),
             input.len(),
             messages.len(),
             mbps(read),
-            mbps(write)
+            per_msg(read),
+            per_msg(json),
+            mbps(write),
+            per_msg(write)
         );
     }
     status
