@@ -111,6 +111,14 @@ impl Message {
         Ok(m)
     }
 
+    /// Puts issues a reader found before the normalisation issues, exactly as
+    /// [`Message::from_value_with_issues`] orders them, for a reader that had to build the
+    /// message before it knew all of its own findings (no second normalisation).
+    pub(crate) fn prepend_read_issues(&mut self, mut reader_issues: Vec<Issue>) {
+        reader_issues.append(&mut self.read_issues);
+        self.read_issues = reader_issues;
+    }
+
     /// The whole tree, `{"lex": {...}}`.
     pub fn root(&self) -> &Value {
         &self.root

@@ -78,16 +78,17 @@ fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
 pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
     let mut run_start = 0;
-    for (i, c) in s.char_indices() {
+    // Every character to escape is ASCII, and no byte of a multi-byte character is.
+    for (i, c) in s.bytes().enumerate() {
         let esc: Option<&str> = match c {
-            '"' => Some("\\\""),
-            '\\' => Some("\\\\"),
-            '\n' => Some("\\n"),
-            '\r' => Some("\\r"),
-            '\t' => Some("\\t"),
-            '\u{08}' => Some("\\b"),
-            '\u{0C}' => Some("\\f"),
-            c if (c as u32) < 0x20 => None,
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0C => Some("\\f"),
+            c if c < 0x20 => None,
             _ => continue,
         };
         out.push_str(&s[run_start..i]);
@@ -95,7 +96,7 @@ pub fn write_string(out: &mut String, s: &str) {
             Some(e) => out.push_str(e),
             None => out.push_str(&format!("\\u{:04x}", c as u32)),
         }
-        run_start = i + c.len_utf8();
+        run_start = i + 1;
     }
     out.push_str(&s[run_start..]);
     out.push('"');

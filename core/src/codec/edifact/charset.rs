@@ -154,23 +154,41 @@ pub fn choose(bytes: &[u8], charset: Option<Charset>) -> Decoding {
     }
 }
 
-/// Decodes one component's bytes. Returns the text and whether a byte could not be decoded
-/// (replaced by U+FFFD).
-pub fn decode(bytes: &[u8], charset: Option<Charset>, how: Decoding) -> (String, bool) {
-    let utf8 = match how {
+/// True when the bytes are read as UTF-8 (else byte by byte in an 8-bit set).
+fn reads_utf8(charset: Option<Charset>, how: Decoding) -> bool {
+    match how {
         Decoding::Utf8Instead | Decoding::UnknownUtf8 => true,
         Decoding::UnknownLatin1 => false,
         Decoding::Declared => matches!(charset, Some(Charset::W | Charset::Y)),
-    };
+    }
+}
+
+/// [`decode`] for bytes the caller owns: text that needs no conversion (UTF-8 read as
+/// UTF-8, ASCII under any set) keeps the buffer instead of being copied.
+pub fn decode_owned(bytes: Vec<u8>, charset: Option<Charset>, how: Decoding) -> (String, bool) {
+    if reads_utf8(charset, how) || bytes.is_ascii() {
+        match String::from_utf8(bytes) {
+            Ok(s) => (s, false),
+            Err(e) => decode(e.as_bytes(), charset, how),
+        }
+    } else {
+        decode(&bytes, charset, how)
+    }
+}
+
+/// Decodes one component's bytes. Returns the text and whether a byte could not be decoded
+/// (replaced by U+FFFD).
+pub fn decode(bytes: &[u8], charset: Option<Charset>, how: Decoding) -> (String, bool) {
+    let utf8 = reads_utf8(charset, how);
     if utf8 {
         return match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), false),
             Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
         };
     }
-    if let Ok(ascii) = std::str::from_utf8(bytes).map(str::to_string) {
+    if let Ok(ascii) = std::str::from_utf8(bytes) {
         if ascii.is_ascii() {
-            return (ascii, false);
+            return (ascii.to_string(), false);
         }
     }
     let set = match (how, charset) {
@@ -259,5 +277,18 @@ mod tests {
         assert_eq!(choose(b"Jos\xE9", None), Decoding::UnknownLatin1);
         let (_, bad) = decode(b"\xAE", Some(Charset::F), Decoding::Declared);
         assert!(bad);
+        for (bytes, cs, how) in [
+            (&b"Jos\xE9"[..], Some(Charset::C), Decoding::Declared),
+            (b"plain", Some(Charset::A), Decoding::Declared),
+            ("José".as_bytes(), Some(Charset::C), Decoding::Utf8Instead),
+            (b"Jos\xE9", Some(Charset::W), Decoding::Declared),
+            (b"Jos\xE9", None, Decoding::UnknownLatin1),
+            (b"\xAE", Some(Charset::F), Decoding::Declared),
+        ] {
+            assert_eq!(
+                decode_owned(bytes.to_vec(), cs, how),
+                decode(bytes, cs, how)
+            );
+        }
     }
 }

@@ -30,7 +30,7 @@ pub struct View {
 /// Cleans a value for an element: repertoire, no control characters, trimmed, at most `max`
 /// characters.
 pub fn clean(s: &str, max: usize, cs: Charset) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = if c.is_whitespace() { ' ' } else { c };
         if cs.is_unicode() {
@@ -39,7 +39,7 @@ pub fn clean(s: &str, max: usize, cs: Charset) -> String {
             }
             continue;
         }
-        for d in c.to_string().nfd() {
+        let mut keep = |d: char| {
             let d = if cs == Charset::A {
                 d.to_ascii_uppercase()
             } else {
@@ -48,10 +48,25 @@ pub fn clean(s: &str, max: usize, cs: Charset) -> String {
             if d.is_ascii() && cs.allows(d) {
                 out.push(d);
             }
+        };
+        if c.is_ascii() {
+            // An ASCII character is its own decomposition.
+            keep(c);
+        } else {
+            std::iter::once(c).nfd().for_each(keep);
         }
     }
-    let truncated: String = out.trim().chars().take(max).collect();
-    truncated.trim_end().to_string()
+    let trimmed = out.trim();
+    let cut = trimmed
+        .char_indices()
+        .nth(max)
+        .map_or(trimmed, |(i, _)| &trimmed[..i])
+        .trim_end();
+    if cut.len() == out.len() {
+        out
+    } else {
+        cut.to_string()
+    }
 }
 
 fn s(v: &str) -> Vec<String> {

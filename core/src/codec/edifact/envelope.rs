@@ -121,9 +121,8 @@ pub fn parse(input: &[u8], opts: &ReadOptions) -> Result<Vec<Interchange>> {
     let (delims, body_start) = tokenizer::read_una(input, start, &mut top)?;
     let raw = tokenizer::tokenize(input, body_start, &delims, &opts.limits, &mut top)?;
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < raw.len() {
-        let first = &raw[i];
+    let mut segments = raw.into_iter().peekable();
+    while let Some(first) = segments.next() {
         if first.tag != "UNB" {
             return Err(Error::at(
                 ErrorKind::Envelope,
@@ -131,32 +130,27 @@ pub fn parse(input: &[u8], opts: &ReadOptions) -> Result<Vec<Interchange>> {
                 Location::segment(first.ordinal, &first.tag, None, None),
             ));
         }
-        let end = raw[i + 1..]
-            .iter()
-            .position(|s| s.tag == "UNZ" || s.tag == "UNB")
-            .map_or(raw.len(), |p| {
-                let j = i + 1 + p;
-                if raw[j].tag == "UNZ" { j + 1 } else { j }
-            });
+        // The interchange runs up to its UNZ (included) or the next UNB (excluded).
+        let mut chunk = vec![first];
+        while let Some(s) = segments.next_if(|s| s.tag != "UNB") {
+            let is_unz = s.tag == "UNZ";
+            chunk.push(s);
+            if is_unz {
+                break;
+            }
+        }
         let mut findings = Findings::new(opts.mode);
         if out.is_empty() {
             findings.list.append(&mut top.list);
         }
-        out.push(interchange(
-            input,
-            &raw[i..end],
-            delims,
-            &mut findings,
-            opts,
-        )?);
-        i = end;
+        out.push(interchange(input, chunk, delims, &mut findings, opts)?);
     }
     Ok(out)
 }
 
 fn interchange(
     input: &[u8],
-    raw: &[RawSegment],
+    raw: Vec<RawSegment>,
     delimiters: Delimiters,
     f: &mut Findings,
     opts: &ReadOptions,
@@ -340,15 +334,19 @@ fn interchange(
 
 fn decode_segment(
     input: &[u8],
-    r: &RawSegment,
+    r: RawSegment,
     cs: Option<Charset>,
     how: Decoding,
     terminator: u8,
 ) -> Segment {
     let elements = r
         .elements
-        .iter()
-        .map(|e| e.iter().map(|c| charset::decode(c, cs, how).0).collect())
+        .into_iter()
+        .map(|e| {
+            e.into_iter()
+                .map(|c| charset::decode_owned(c, cs, how).0)
+                .collect()
+        })
         .collect();
     let mut raw_bytes = &input[r.start..r.end.min(input.len())];
     if let Some(stripped) = raw_bytes.strip_suffix(&[terminator]) {
@@ -356,15 +354,24 @@ fn decode_segment(
     }
     Segment {
         ordinal: r.ordinal,
-        tag: r.tag.clone(),
+        tag: r.tag,
         elements,
         raw: charset::decode(raw_bytes, cs, how).0,
     }
 }
 
 fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Location, String)> {
+    let check = match (cs, how) {
+        (Some(cs), _) => cs,
+        (None, Decoding::UnknownLatin1) => Charset::C,
+        (None, _) => Charset::W,
+    };
     for (e, el) in seg.elements.iter().enumerate() {
         for (c, comp) in el.iter().enumerate() {
+            // Printable ASCII is in every repertoire but UNOA/UNOB (and is never U+FFFD).
+            if !check.is_restricted() && comp.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+                continue;
+            }
             let loc = || seg.loc(Some(e + 1), Some(c + 1));
             if comp.contains('\u{FFFD}') {
                 return Some((
@@ -372,11 +379,6 @@ fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Locat
                     "bytes that are not valid in the declared character set".into(),
                 ));
             }
-            let check = match (cs, how) {
-                (Some(cs), _) => cs,
-                (None, Decoding::UnknownLatin1) => Charset::C,
-                (None, _) => Charset::W,
-            };
             if let Some((_, ch)) = charset::first_violation(comp, check) {
                 return Some((
                     loc(),

@@ -11,6 +11,7 @@ use super::tokenizer::Delimiters;
 use crate::codec::json_write;
 use crate::dedup::sha256_hex;
 use crate::value::Value;
+use std::fmt::Write as _;
 
 /// Format version in the header record.
 pub const FORMAT_VERSION: &str = "LXP1";
@@ -46,11 +47,14 @@ pub fn carried_text(root: &Value, enc: Encoding) -> String {
     match enc {
         Encoding::Base32 => base32_encode(json.as_bytes()),
         Encoding::Json => {
-            let chars: Vec<char> = json.chars().collect();
-            let mut out = String::with_capacity(json.len());
-            for (i, &c) in chars.iter().enumerate() {
-                let space_run =
-                    c == ' ' && ((i > 0 && chars[i - 1] == ' ') || chars.get(i + 1) == Some(&' '));
+            let bytes = json.as_bytes();
+            let mut out = String::with_capacity(json.len() + json.len() / 16);
+            for (i, c) in json.char_indices() {
+                // A space is one byte and no byte of a multi-byte character is a space, so
+                // the neighbouring characters can be looked at as bytes.
+                let space_run = c == ' '
+                    && ((i > 0 && bytes.get(i - 1) == Some(&b' '))
+                        || bytes.get(i + 1) == Some(&b' '));
                 if space_run {
                     out.push_str("\\u0020");
                 } else if c.is_ascii() && !c.is_ascii_control() {
@@ -60,7 +64,7 @@ pub fn carried_text(root: &Value, enc: Encoding) -> String {
                     // repertoire does, travel as \u escapes.
                     let mut buf = [0u16; 2];
                     for unit in c.encode_utf16(&mut buf) {
-                        out.push_str(&format!("\\u{unit:04x}"));
+                        let _ = write!(out, "\\u{unit:04x}");
                     }
                 }
             }
@@ -84,10 +88,18 @@ pub fn segments(text: &str, enc: Encoding, d: &Delimiters) -> Vec<String> {
         text.len(),
     )];
     for record in chunks(text, d).chunks(COMPONENTS) {
-        out.push(format!(
-            "FTX{e}ZZZ{e}{e}LXD{e}{}",
-            record.join(&c.to_string())
-        ));
+        let mut seg = String::with_capacity(16 + COMPONENTS * (COMPONENT_MAX + 1));
+        for part in ["FTX", "ZZZ", "", "LXD"] {
+            seg.push_str(part);
+            seg.push(e);
+        }
+        for (k, component) in record.iter().enumerate() {
+            if k > 0 {
+                seg.push(c);
+            }
+            seg.push_str(component);
+        }
+        out.push(seg);
     }
     out
 }

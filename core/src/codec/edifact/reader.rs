@@ -75,28 +75,39 @@ fn message(ic: &Interchange, m: &EdiMessage, opts: &ReadOptions) -> Result<Messa
     };
     let mut root = root;
     if payload_used {
-        let probe = Message::from_value(root.clone(), Format::Edifact)?;
-        cross_check(&probe, m, ic.charset.unwrap_or(Charset::W), &mut f)?;
         let extra: Vec<&Segment> = m
             .body
             .iter()
             .filter(|s| !CORE_VIEW_TAGS.contains(&s.tag.as_str()))
             .chain(m.stray.iter())
             .collect();
+        if extra.is_empty() {
+            // Nothing to attach: the message built for the cross-check is the result (the
+            // same tree and issues as building it again, without a copy of the tree).
+            let mut msg = Message::from_value(root, Format::Edifact)?;
+            cross_check(&msg, m, ic.charset.unwrap_or(Charset::W), &mut f)?;
+            msg.prepend_read_issues(issues(ic, m, &f));
+            return Ok(msg);
+        }
+        let probe = Message::from_value(root.clone(), Format::Edifact)?;
+        cross_check(&probe, m, ic.charset.unwrap_or(Charset::W), &mut f)?;
         let produced_at = root
             .pointer("/lex/header/timestamp")
             .cloned()
             .unwrap_or(crate::value::Value::Null);
         mapping::attach_unmapped(&mut root, ic, m, &extra, &produced_at, &mut f)?;
     }
-    let issues: Vec<Issue> = ic
-        .findings
+    Message::from_value_with_issues(root, Format::Edifact, issues(ic, m, &f))
+}
+
+/// The reader's findings as issues: interchange, message, then payload and mapping.
+fn issues(ic: &Interchange, m: &EdiMessage, f: &Findings) -> Vec<Issue> {
+    ic.findings
         .iter()
         .chain(m.findings.iter())
         .chain(f.list.iter())
         .map(|x| x.to_issue())
-        .collect();
-    Message::from_value_with_issues(root, Format::Edifact, issues)
+        .collect()
 }
 
 /// Compares the core view with the payload: document id, status, message type.

@@ -83,13 +83,22 @@ impl Delimiters {
     /// Escapes a data value with the release character.
     pub fn escape(&self, value: &str) -> String {
         let mut out = String::with_capacity(value.len());
-        for c in value.chars() {
-            if c.is_ascii() && self.is_service(c as u8) {
-                out.push(self.release as char);
-            }
-            out.push(c);
-        }
+        self.escape_into(&mut out, value);
         out
+    }
+
+    /// [`Delimiters::escape`], appending to `out`.
+    pub fn escape_into(&self, out: &mut String, value: &str) {
+        let mut run = 0;
+        // Service characters are ASCII: a byte that matches is a whole character.
+        for (i, b) in value.bytes().enumerate() {
+            if b.is_ascii() && self.is_service(b) {
+                out.push_str(&value[run..i]);
+                out.push(self.release as char);
+                run = i;
+            }
+        }
+        out.push_str(&value[run..]);
     }
 }
 

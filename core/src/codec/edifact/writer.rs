@@ -19,23 +19,26 @@ pub const MESSAGE_IDENTIFIER: [&str; 5] = ["ORDERS", "D", "96A", "UN", "LEX10"];
 /// Formats one segment: escapes every component and drops trailing empty components and
 /// elements.
 pub fn format_segment(d: &Delimiters, tag: &str, elements: &[Vec<String>]) -> String {
-    let mut els: Vec<String> = elements
+    let mut out = String::with_capacity(tag.len() + 32);
+    out.push_str(tag);
+    // An element is empty exactly when all its components are (escaping keeps non-empty
+    // text non-empty).
+    let keep = elements
         .iter()
-        .map(|comps| {
-            let mut cs: Vec<String> = comps.iter().map(|c| d.escape(c)).collect();
-            while cs.last().is_some_and(String::is_empty) {
-                cs.pop();
-            }
-            cs.join(&(d.component as char).to_string())
-        })
-        .collect();
-    while els.last().is_some_and(String::is_empty) {
-        els.pop();
-    }
-    let mut out = tag.to_string();
-    for e in els {
+        .rposition(|comps| comps.iter().any(|c| !c.is_empty()))
+        .map_or(0, |i| i + 1);
+    for comps in &elements[..keep] {
         out.push(d.element as char);
-        out.push_str(&e);
+        let used = comps
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        for (k, comp) in comps[..used].iter().enumerate() {
+            if k > 0 {
+                out.push(d.component as char);
+            }
+            d.escape_into(&mut out, comp);
+        }
     }
     out
 }
@@ -219,7 +222,9 @@ pub fn write(messages: &[Message], opts: &WriteOptions) -> Result<String> {
     ));
     let sep = if opts.pretty { "\n" } else { "" };
     let term = d.terminator as char;
-    let mut out = d.una();
+    let size: usize = segs.iter().map(|s| s.len() + 1 + sep.len()).sum();
+    let mut out = String::with_capacity(size + 16);
+    out.push_str(&d.una());
     out.push_str(sep);
     for s in segs {
         out.push_str(&s);

@@ -256,7 +256,7 @@ fn ack_group(group: &Group, findings: &[Finding], opts: &ReadOptions) -> Functio
 /// Acknowledges every functional group of a received interchange (no output is written).
 pub fn acknowledge(input: &[u8], opts: &ReadOptions) -> Result<(Interchange, Vec<FunctionalAck>)> {
     let tokens = tokenize(input, &opts.limits)?;
-    let (ic, findings) = envelope::parse(&tokens);
+    let (ic, findings) = envelope::parse(tokens);
     let acks = ic
         .groups
         .iter()
@@ -350,7 +350,7 @@ pub fn functional_ack(input: &[u8], opts: &ReadOptions, profile: &Profile) -> Re
 /// tolerant mode and fail the read in strict mode.
 pub fn read_functional_ack(input: &[u8], opts: &ReadOptions) -> Result<Vec<FunctionalAck>> {
     let tokens = tokenize(input, &opts.limits)?;
-    let (ic, findings) = envelope::parse(&tokens);
+    let (ic, findings) = envelope::parse(tokens);
     if opts.mode == ReadMode::Strict && !findings.is_empty() {
         return Err(strict_error(&findings));
     }

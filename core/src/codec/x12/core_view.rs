@@ -42,6 +42,17 @@ pub mod labels {
 
 /// Sanitises a value for an X12 element of at most `max` characters.
 pub fn clean(s: &str, max: usize, d: &Delimiters) -> String {
+    let blank = |c: char| {
+        if c.is_ascii_control() || d.contains(c) {
+            ' '
+        } else {
+            c
+        }
+    };
+    if s.is_ascii() {
+        // ASCII needs no spelling and is its own decomposition.
+        return cut(s.chars().map(blank).collect(), max);
+    }
     // Letters that do not decompose under NFD get their usual ASCII spelling.
     let mut spelled = String::with_capacity(s.len());
     for c in s.chars() {
@@ -64,16 +75,24 @@ pub fn clean(s: &str, max: usize, d: &Delimiters) -> String {
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .filter(char::is_ascii)
-        .map(|c| {
-            if c.is_ascii_control() || d.contains(c) {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(blank)
         .collect();
-    let cut: String = mapped.trim().chars().take(max).collect();
-    cut.trim_end().to_string()
+    cut(mapped, max)
+}
+
+/// `s` trimmed and cut to at most `max` characters (then trimmed again).
+fn cut(s: String, max: usize) -> String {
+    let trimmed = s.trim();
+    let cut = trimmed
+        .char_indices()
+        .nth(max)
+        .map_or(trimmed, |(i, _)| &trimmed[..i])
+        .trim_end();
+    if cut.len() == s.len() {
+        s
+    } else {
+        cut.to_string()
+    }
 }
 
 /// Date `CCYYMMDD` and time `HHMMSS` (UTC) of an RFC 3339 timestamp.

@@ -96,11 +96,17 @@ fn misplaced(code_field: &str, message: String, at: &Segment) -> Finding {
 
 /// Builds the structure from the tokens and returns it with every envelope finding, in
 /// segment order.
-pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
+pub fn parse(tokens: Tokens) -> (Interchange, Vec<Finding>) {
     let mut findings = Vec::new();
-    let mut segs = tokens.segments.iter();
+    // The last segment after the ISA, where an unclosed structure is reported.
+    let last = tokens
+        .segments
+        .get(1..)
+        .and_then(<[Segment]>::last)
+        .cloned();
+    let mut segs = tokens.segments.into_iter();
     // The tokenizer guarantees the first segment is the ISA.
-    let isa = segs.next().cloned().unwrap_or(Segment {
+    let isa = segs.next().unwrap_or(Segment {
         ordinal: 1,
         offset: 0,
         raw: String::new(),
@@ -122,35 +128,33 @@ pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
     };
     let mut group_open = false;
     let mut set_open = false;
-    let mut last: Option<&Segment> = None;
     for seg in segs {
-        last = Some(seg);
         if ic.iea.is_some() {
             findings.push(misplaced(
                 "IEA",
                 format!("segment {} follows the IEA: {:?}", seg.tag(), seg.raw),
-                seg,
+                &seg,
             ));
             continue;
         }
         match seg.tag() {
             "GS" => {
-                close_set(&mut ic, &mut set_open, seg, &mut findings);
-                close_group(&mut ic, &mut group_open, seg, &mut findings);
+                close_set(&mut ic, &mut set_open, &seg, &mut findings);
+                close_group(&mut ic, &mut group_open, &seg, &mut findings);
                 ic.groups.push(Group {
-                    gs: Some(seg.clone()),
+                    gs: Some(seg),
                     sets: Vec::new(),
                     ge: None,
                 });
                 group_open = true;
             }
             "ST" => {
-                close_set(&mut ic, &mut set_open, seg, &mut findings);
+                close_set(&mut ic, &mut set_open, &seg, &mut findings);
                 if !group_open {
                     findings.push(missing(
                         "GS",
                         "a transaction set starts outside a functional group (no GS)".into(),
-                        seg,
+                        &seg,
                     ));
                     ic.groups.push(Group {
                         gs: None,
@@ -161,7 +165,7 @@ pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
                 }
                 if let Some(g) = ic.groups.last_mut() {
                     g.sets.push(TxSet {
-                        st: seg.clone(),
+                        st: seg,
                         body: Vec::new(),
                         se: None,
                     });
@@ -170,25 +174,25 @@ pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
             }
             "SE" if set_open => {
                 if let Some(s) = ic.groups.last_mut().and_then(|g| g.sets.last_mut()) {
-                    s.se = Some(seg.clone());
+                    s.se = Some(seg);
                 }
                 set_open = false;
             }
             "GE" if group_open => {
-                close_set(&mut ic, &mut set_open, seg, &mut findings);
+                close_set(&mut ic, &mut set_open, &seg, &mut findings);
                 if let Some(g) = ic.groups.last_mut() {
-                    g.ge = Some(seg.clone());
+                    g.ge = Some(seg);
                 }
                 group_open = false;
             }
             "IEA" => {
-                close_set(&mut ic, &mut set_open, seg, &mut findings);
-                close_group(&mut ic, &mut group_open, seg, &mut findings);
-                ic.iea = Some(seg.clone());
+                close_set(&mut ic, &mut set_open, &seg, &mut findings);
+                close_group(&mut ic, &mut group_open, &seg, &mut findings);
+                ic.iea = Some(seg);
             }
             _ if set_open => {
                 if let Some(s) = ic.groups.last_mut().and_then(|g| g.sets.last_mut()) {
-                    s.body.push(seg.clone());
+                    s.body.push(seg);
                 }
             }
             tag => findings.push(misplaced(
@@ -197,11 +201,11 @@ pub fn parse(tokens: &Tokens) -> (Interchange, Vec<Finding>) {
                     "segment {tag} is outside a transaction set and was ignored: {:?}",
                     seg.raw
                 ),
-                seg,
+                &seg,
             )),
         }
     }
-    let end = last.cloned().unwrap_or_else(|| ic.isa.clone());
+    let end = last.unwrap_or_else(|| ic.isa.clone());
     if ic.iea.is_none() {
         close_set(&mut ic, &mut set_open, &end, &mut findings);
         close_group(&mut ic, &mut group_open, &end, &mut findings);

@@ -136,19 +136,26 @@ fn view_check(set: &TxSet, msg: &Message, d: &Delimiters, out: &mut Vec<Finding>
     }
 }
 
-/// Reads one transaction set into a tree plus its findings.
+/// What a transaction set was read into: the message already built from its payload block
+/// (for the cross-check) or a mapped tree still to be built.
+enum SetRead {
+    Built(Box<Message>),
+    Tree(Value),
+}
+
+/// Reads one transaction set into a message or tree plus its findings.
 fn read_set(
     ic: &envelope::Interchange,
     group: &envelope::Group,
     set: &TxSet,
     d: &Delimiters,
     opts: &ReadOptions,
-) -> Result<(Value, Vec<Finding>)> {
+) -> Result<(SetRead, Vec<Finding>)> {
     let mut findings: Vec<Finding> = ctt_check(set).into_iter().collect();
     if let Some(block) = find_block(set) {
         match payload_block::decode(&block.header, &block.text, &opts.limits) {
             Ok(value) => {
-                let probe = Message::from_value(value.clone(), Format::X12).map_err(|e| {
+                let probe = Message::from_value(value, Format::X12).map_err(|e| {
                     Error::at(
                         e.kind,
                         format!("the payload block is not a LEX message: {}", e.message),
@@ -156,7 +163,7 @@ fn read_set(
                     )
                 })?;
                 view_check(set, &probe, d, &mut findings);
-                return Ok((value, findings));
+                return Ok((SetRead::Built(Box::new(probe)), findings));
             }
             Err(e) if e.kind.is_limit() => {
                 return Err(Error::at(e.kind, e.message, block.n9.loc(None)));
@@ -172,29 +179,29 @@ fn read_set(
                 findings.push(f);
                 if opts.mode == ReadMode::Strict {
                     // Strict reading fails on the payload; no fallback mapping.
-                    return Ok((Value::Null, findings));
+                    return Ok((SetRead::Tree(Value::Null), findings));
                 }
                 let (v, mut f2) = foreign::map(ic, group, set, d);
                 f2.retain(|f| f.code != codes::PAYLOAD_MISSING);
                 findings.extend(f2);
-                return Ok((v, findings));
+                return Ok((SetRead::Tree(v), findings));
             }
         }
     }
     let (v, f2) = foreign::map(ic, group, set, d);
     findings.extend(f2);
-    Ok((v, findings))
+    Ok((SetRead::Tree(v), findings))
 }
 
 /// Reads every 850 transaction set of the interchange as a message.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     // Per message: its tree, its own findings, and the index of its interchange.
-    let mut results: Vec<(Value, Vec<Finding>, usize)> = Vec::new();
+    let mut results: Vec<(SetRead, Vec<Finding>, usize)> = Vec::new();
     let mut per_interchange: Vec<Vec<Finding>> = Vec::new();
     let mut first_isa = None;
     for tokens in tokenize_all(input, &opts.limits)? {
         let d = tokens.delimiters;
-        let (ic, mut env_findings) = envelope::parse(&tokens);
+        let (ic, mut env_findings) = envelope::parse(tokens);
         first_isa.get_or_insert_with(|| ic.isa.loc(None));
         for (group, set) in ic.sets() {
             if set.st.el(1) == "997" {
@@ -235,7 +242,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     }
     results
         .into_iter()
-        .map(|(value, findings, ic)| {
+        .map(|(read, findings, ic)| {
             let issues = per_interchange
                 .get(ic)
                 .into_iter()
@@ -243,7 +250,13 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
                 .chain(findings.iter())
                 .map(Finding::to_issue)
                 .collect();
-            Message::from_value_with_issues(value, Format::X12, issues)
+            match read {
+                SetRead::Built(mut msg) => {
+                    msg.prepend_read_issues(issues);
+                    Ok(*msg)
+                }
+                SetRead::Tree(value) => Message::from_value_with_issues(value, Format::X12, issues),
+            }
         })
         .collect()
 }

@@ -101,11 +101,19 @@ pub fn render(segments: &[Seg], p: &Profile, pretty: bool) -> String {
         LineEnding::Lf => "\n",
         LineEnding::CrLf => "\r\n",
     };
-    let mut out = String::new();
+    let size: usize = segments
+        .iter()
+        .map(|s| s.iter().map(|e| e.len() + 1).sum::<usize>() + 2 + ending.len())
+        .sum();
+    let mut out = String::with_capacity(size);
     for s in segments {
         let keep = s.iter().rposition(|e| !e.is_empty()).map_or(1, |i| i + 1);
-        let sep = p.element_separator.to_string();
-        out.push_str(&s[..keep.max(1)].join(&sep));
+        for (i, e) in s.iter().take(keep.max(1)).enumerate() {
+            if i > 0 {
+                out.push(p.element_separator);
+            }
+            out.push_str(e);
+        }
         out.push(p.segment_terminator);
         out.push_str(ending);
     }
