@@ -150,7 +150,7 @@ impl Walker<'_> {
         if keys.is_empty() {
             self.reject_collection(&obj)?;
         }
-        let mut map = Map::with_capacity(keys.len());
+        let mut map = lex_core::value::map_with_capacity(keys.len());
         for key in keys {
             let item: Unknown = obj.get_named_property(&key)?;
             if item.get_type()? == ValueType::Undefined {

@@ -143,10 +143,10 @@ impl Parser<'_> {
                     if open == b'{' {
                         if self.peek() == Some(b'}') {
                             self.i += 1;
-                            Value::Object(Map::new())
+                            Value::Object(Map::default())
                         } else {
                             let (key, at) = self.parse_key()?;
-                            stack.push(Frame::Object(Map::new(), key, at));
+                            stack.push(Frame::Object(Map::default(), key, at));
                             continue;
                         }
                     } else if self.peek() == Some(b']') {
