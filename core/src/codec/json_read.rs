@@ -146,7 +146,10 @@ impl Parser<'_> {
                             Value::Object(Map::default())
                         } else {
                             let (key, at) = self.parse_key()?;
-                            stack.push(Frame::Object(Map::default(), key, at));
+                            // Room for eight members up front: LEX objects are mostly small,
+                            // and growing a map from empty reallocates it three times.
+                            let map = crate::value::map_with_capacity(8);
+                            stack.push(Frame::Object(map, key, at));
                             continue;
                         }
                     } else if self.peek() == Some(b']') {
