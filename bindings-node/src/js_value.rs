@@ -14,7 +14,7 @@ use crate::error::{bad_arg, to_napi};
 use lex_core::error::{Error as LexError, ErrorKind, Location};
 use lex_core::options::Limits;
 use lex_core::value::escape_pointer_token;
-use lex_core::{Map, Number, Value};
+use lex_core::{Number, Value};
 use napi::bindgen_prelude::{
     FromNapiValue, Function, JsObjectValue, JsValue, Object, Unknown, ValueType,
 };
