@@ -133,7 +133,7 @@ pub fn from_java(env: &mut JNIEnv<'_>, obj: &JObject<'_>, depth: usize) -> JResu
         let iter = env
             .call_method(&entries, "iterator", "()Ljava/util/Iterator;", &[])?
             .l()?;
-        let mut map = Map::new();
+        let mut map = Map::default();
         while env.call_method(&iter, "hasNext", "()Z", &[])?.z()? {
             let entry = env
                 .call_method(&iter, "next", "()Ljava/lang/Object;", &[])?

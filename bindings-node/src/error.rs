@@ -31,7 +31,7 @@ fn int(v: u64) -> Value {
 
 /// Converts a core error into the N-API error thrown to JavaScript.
 pub(crate) fn to_napi(e: &LexError) -> napi::Error {
-    let mut m = Map::new();
+    let mut m = Map::default();
     m.insert("code".into(), e.code().into());
     m.insert("kind".into(), family(e.kind).into());
     m.insert("message".into(), e.message.as_str().into());

@@ -14,7 +14,7 @@ use crate::error::{bad_arg, to_napi};
 use lex_core::error::{Error as LexError, ErrorKind, Location};
 use lex_core::options::Limits;
 use lex_core::value::escape_pointer_token;
-use lex_core::{Map, Number, Value};
+use lex_core::{Number, Value};
 use napi::bindgen_prelude::{
     FromNapiValue, Function, JsObjectValue, JsValue, Object, Unknown, ValueType,
 };
@@ -150,7 +150,7 @@ impl Walker<'_> {
         if keys.is_empty() {
             self.reject_collection(&obj)?;
         }
-        let mut map = Map::with_capacity(keys.len());
+        let mut map = lex_core::value::map_with_capacity(keys.len());
         for key in keys {
             let item: Unknown = obj.get_named_property(&key)?;
             if item.get_type()? == ValueType::Undefined {

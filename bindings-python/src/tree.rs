@@ -132,12 +132,12 @@ fn convert_one<'py>(obj: &Bound<'py, PyAny>, stack: &[Pending<'py>]) -> PyResult
     }
     let (node, children) = if let Ok(d) = obj.cast::<PyDict>() {
         (
-            Node::Object(Map::with_capacity(d.len())),
+            Node::Object(lex_core::value::map_with_capacity(d.len())),
             keyed(d.items().into_any(), stack)?,
         )
     } else if let Ok(m) = obj.cast::<PyMapping>() {
         (
-            Node::Object(Map::new()),
+            Node::Object(Map::default()),
             keyed(m.items()?.into_any(), stack)?,
         )
     } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {

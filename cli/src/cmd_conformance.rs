@@ -34,7 +34,7 @@ pub fn run(args: Args) -> u8 {
         }
     }
     if args.json {
-        let mut m = Map::new();
+        let mut m = Map::default();
         m.insert("passed".into(), Value::int(passed as i64));
         m.insert("failed".into(), Value::int(failed as i64));
         println!("{}", json_write::to_string(&Value::Object(m), false));
@@ -54,7 +54,7 @@ fn text_row(o: &Outcome) -> String {
 }
 
 fn json_row(o: &Outcome) -> String {
-    let mut m = Map::new();
+    let mut m = Map::default();
     m.insert("id".into(), o.id.as_str().into());
     m.insert("operation".into(), o.operation.as_str().into());
     if let Some(p) = &o.path {

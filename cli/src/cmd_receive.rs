@@ -61,7 +61,7 @@ pub fn run(args: Args) -> u8 {
                 worst = worst.max(1);
             }
             if args.json {
-                let mut m = Map::new();
+                let mut m = Map::default();
                 m.insert("file".into(), path.as_str().into());
                 if let Value::Object(v) = r.to_value() {
                     m.extend(v);

@@ -126,7 +126,7 @@ pub fn run(args: Args) -> u8 {
 }
 
 fn json_line(name: &str, report: &Report) -> String {
-    let mut m = Map::new();
+    let mut m = Map::default();
     m.insert("file".into(), name.into());
     if let Value::Object(r) = report.to_value() {
         m.extend(r);
@@ -136,9 +136,9 @@ fn json_line(name: &str, report: &Report) -> String {
 
 /// The JSON line for an unreadable input: `{"file", "error": {code, message, location...}}`.
 pub fn error_line(name: &str, e: &Error) -> String {
-    let mut m = Map::new();
+    let mut m = Map::default();
     m.insert("file".into(), name.into());
-    let mut err = Map::new();
+    let mut err = Map::default();
     err.insert("code".into(), e.code().into());
     err.insert("message".into(), e.message.as_str().into());
     let loc = &e.location;

@@ -76,14 +76,14 @@ impl Summary {
                     .collect::<Map>(),
             )
         };
-        let mut s = Map::new();
+        let mut s = Map::default();
         s.insert("messages".into(), Value::int(self.messages as i64));
         s.insert("valid".into(), Value::int(self.valid as i64));
         s.insert("invalid".into(), Value::int(self.invalid as i64));
         s.insert("unreadable".into(), Value::int(self.unreadable as i64));
         s.insert("byCode".into(), counts(&self.by_code));
         s.insert("unreadableByCode".into(), counts(&self.errors_by_code));
-        let mut root = Map::new();
+        let mut root = Map::default();
         root.insert("summary".into(), Value::Object(s));
         json_write::to_string(&Value::Object(root), false)
     }

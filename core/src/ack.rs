@@ -82,7 +82,7 @@ fn validation_results(report: &Report) -> Value {
     let mut rules_passed = true;
     let all: Vec<&Issue> = report.issues().collect();
     for i in all {
-        let mut m = Map::new();
+        let mut m = Map::default();
         if SCHEMA_CODES.contains(&i.code.as_str()) {
             schema_passed &= !i.level.is_failure();
             m.insert("field".into(), i.field.as_str().into());
@@ -110,13 +110,13 @@ fn validation_results(report: &Report) -> Value {
             violations.push(Value::Object(m));
         }
     }
-    let mut sv = Map::new();
+    let mut sv = Map::default();
     sv.insert("passed".into(), Value::Bool(schema_passed));
     sv.insert("errors".into(), Value::Array(schema_errors));
-    let mut bv = Map::new();
+    let mut bv = Map::default();
     bv.insert("passed".into(), Value::Bool(rules_passed));
     bv.insert("violations".into(), Value::Array(violations));
-    let mut vr = Map::new();
+    let mut vr = Map::default();
     vr.insert("isValid".into(), Value::Bool(report.valid));
     vr.insert("schemaValidation".into(), Value::Object(sv));
     vr.insert("businessRuleValidation".into(), Value::Object(bv));
@@ -171,7 +171,7 @@ pub fn acknowledge_with(
     let ts = format_timestamp(now);
     let ack_message_id = opts.message_id.clone().unwrap_or_else(new_uuid);
 
-    let mut body = Map::new();
+    let mut body = Map::default();
     body.insert(
         "acknowledgmentId".into(),
         Value::String(acknowledgment_id(&ack_message_id)),
@@ -199,7 +199,7 @@ pub fn acknowledge_with(
         body.insert("validationResults".into(), validation_results(r));
     }
 
-    let mut h = Map::new();
+    let mut h = Map::default();
     h.insert("messageId".into(), Value::String(ack_message_id));
     h.insert("messageType".into(), "ACKNOWLEDGMENT".into());
     h.insert("version".into(), crate::build::LEX_VERSION.into());
@@ -207,12 +207,12 @@ pub fn acknowledge_with(
     h.insert("senderId".into(), party(header.receiver_id()).into());
     h.insert("receiverId".into(), party(header.sender_id()).into());
     h.insert("correlationId".into(), Value::String(original_id));
-    let mut payload = Map::new();
+    let mut payload = Map::default();
     payload.insert("acknowledgment".into(), Value::Object(body));
-    let mut lex = Map::new();
+    let mut lex = Map::default();
     lex.insert("header".into(), Value::Object(h));
     lex.insert("payload".into(), Value::Object(payload));
-    let mut root = Map::new();
+    let mut root = Map::default();
     root.insert("lex".into(), Value::Object(lex));
     Message::from_value(Value::Object(root), Format::Json)
 }

@@ -122,12 +122,12 @@ pub fn build_envelope(
     let payload_obj = if body.len() == 1 && body.get(key).is_some_and(|v| v.as_object().is_some()) {
         body
     } else {
-        let mut m = Map::new();
+        let mut m = Map::default();
         m.insert(key.to_string(), Value::Object(body));
         m
     };
     let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
-    let mut header = Map::new();
+    let mut header = Map::default();
     header.insert(
         "messageId".into(),
         Value::String(opts.message_id.clone().unwrap_or_else(new_uuid)),
@@ -137,10 +137,10 @@ pub fn build_envelope(
     header.insert("timestamp".into(), Value::String(format_timestamp(now)));
     header.insert("senderId".into(), sender_id.into());
     header.insert("receiverId".into(), receiver_id.into());
-    let mut lex = Map::new();
+    let mut lex = Map::default();
     lex.insert("header".into(), Value::Object(header));
     lex.insert("payload".into(), Value::Object(payload_obj));
-    let mut root = Map::new();
+    let mut root = Map::default();
     root.insert("lex".into(), Value::Object(lex));
     Message::from_value(Value::Object(root), Format::Json)
 }

@@ -103,7 +103,7 @@ pub fn duplicate_closure(
         .or(header.timestamp())
         .and_then(parse_datetime)
         .unwrap_or(now);
-    let mut body = Map::new();
+    let mut body = Map::default();
     body.insert("originalLeadId".into(), lead_id.into());
     if let Some(src) = lead.raw().get("source").filter(|s| s.as_str().is_some()) {
         body.insert("originalLeadSource".into(), src.clone());

@@ -60,7 +60,7 @@ impl ForwardDecision {
     /// The decision as a JSON object `{allowed, code, ruleId?, policy?, reason,
     /// auditRequired, retainUntil?}`.
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
+        let mut m = Map::default();
         m.insert("allowed".into(), Value::Bool(self.allowed));
         m.insert("code".into(), self.code.into());
         if let Some(r) = self.rule_id {

@@ -146,7 +146,7 @@ impl Message {
         self.root
             .get("lex")
             .and_then(Value::as_object)
-            .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::default))
     }
 
     /// A typed view of `lex.header` (every accessor returns `None` when absent).

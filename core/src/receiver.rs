@@ -138,7 +138,7 @@ impl Receipt {
             return None;
         }
         let h = self.message.header();
-        let mut d = Map::new();
+        let mut d = Map::default();
         let id = opts
             .message_id
             .clone()
@@ -179,7 +179,7 @@ impl Receipt {
         d.insert("originalMessage".into(), self.message.root().clone());
         d.insert("retryEligible".into(), Value::Bool(false));
         d.insert("notificationSent".into(), Value::Bool(false));
-        let mut root = Map::new();
+        let mut root = Map::default();
         root.insert("dlq".into(), Value::Object(d));
         Some(Value::Object(root))
     }
@@ -188,7 +188,7 @@ impl Receipt {
     /// ackStatus?, duplicateOfLead?, routing?, deadLetterReason?, retryAttempt?,
     /// fingerprint?, report, ack?}`.
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
+        let mut m = Map::default();
         let opt = |m: &mut Map, k: &str, v: Option<&str>| {
             if let Some(v) = v {
                 m.insert(k.into(), v.into());

@@ -152,7 +152,7 @@ impl Issue {
 
     /// The issue as a JSON object (camelCase keys; absent extras are omitted).
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
+        let mut m = Map::default();
         m.insert("level".into(), self.level.as_str().into());
         m.insert("code".into(), self.code.as_str().into());
         m.insert("field".into(), self.field.as_str().into());
@@ -245,7 +245,7 @@ impl Report {
 
     /// The report as a JSON object `{valid, errors, warnings}`.
     pub fn to_value(&self) -> Value {
-        let mut m = Map::new();
+        let mut m = Map::default();
         m.insert("valid".into(), Value::Bool(self.valid));
         m.insert(
             "errors".into(),

@@ -181,7 +181,7 @@ fn extras() -> BoxedStrategy<Vec<(String, Value)>> {
 
 /// Builds an object from required members, optional members and extras (first wins).
 fn obj(members: Vec<(&str, Option<Value>)>, extra: Vec<(String, Value)>) -> Value {
-    let mut m = Map::new();
+    let mut m = Map::default();
     for (k, v) in members {
         if let Some(v) = v {
             m.insert(k.to_string(), v);

@@ -328,7 +328,7 @@ fn json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::vec((text(), inner), 0..4).prop_map(|kv| {
-                let mut m = Map::new();
+                let mut m = Map::default();
                 for (k, v) in kv {
                     m.insert(k, v);
                 }
@@ -348,40 +348,40 @@ fn lead_message() -> impl Strategy<Value = Message> {
         any::<bool>(),
     )
         .prop_map(|(id, first, last, status, ext, with_product)| {
-            let mut customer = Map::new();
+            let mut customer = Map::default();
             customer.insert("firstName".into(), first.into());
             customer.insert("lastName".into(), last.clone().into());
             customer.insert("emailAddress".into(), format!("{last}@example.org").into());
-            let mut lead = Map::new();
+            let mut lead = Map::default();
             lead.insert("leadId".into(), id.clone().into());
             lead.insert("status".into(), status.into());
             lead.insert("customer".into(), Value::Object(customer));
             if with_product {
-                let mut p = Map::new();
+                let mut p = Map::default();
                 p.insert("model".into(), id.clone().into());
                 p.insert("year".into(), Value::int(2026));
                 lead.insert("desiredProduct".into(), Value::Object(p));
             }
-            let mut header = Map::new();
+            let mut header = Map::default();
             header.insert("messageId".into(), format!("id-{id}").into());
             header.insert("messageType".into(), "LEAD".into());
             header.insert("version".into(), "1.0".into());
             header.insert("timestamp".into(), "2026-05-04T09:30:00Z".into());
             header.insert("senderId".into(), "SENDER".into());
             header.insert("receiverId".into(), "RECEIVER".into());
-            let mut ext_entry = Map::new();
+            let mut ext_entry = Map::default();
             ext_entry.insert("namespace".into(), "acme.test.gen".into());
             ext_entry.insert("data".into(), ext);
-            let mut payload = Map::new();
+            let mut payload = Map::default();
             payload.insert("lead".into(), Value::Object(lead));
-            let mut lex = Map::new();
+            let mut lex = Map::default();
             lex.insert("header".into(), Value::Object(header));
             lex.insert("payload".into(), Value::Object(payload));
             lex.insert(
                 "extensions".into(),
                 Value::Array(vec![Value::Object(ext_entry)]),
             );
-            let mut root = Map::new();
+            let mut root = Map::default();
             root.insert("lex".into(), Value::Object(lex));
             Message::from_value(Value::Object(root), Format::Json).unwrap()
         })

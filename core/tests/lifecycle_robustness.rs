@@ -58,7 +58,7 @@ fn json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::vec((keys, inner), 0..5).prop_map(|kv| {
-                let mut m = Map::new();
+                let mut m = Map::default();
                 for (k, v) in kv {
                     m.insert(k.to_string(), v);
                 }

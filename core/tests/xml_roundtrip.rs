@@ -79,7 +79,7 @@ proptest! {
         pretty in any::<bool>(),
     ) {
         let lex: Map = members.into_iter().collect();
-        let mut root = Map::new();
+        let mut root = Map::default();
         root.insert("lex".into(), Value::Object(lex));
         let msg = Message::from_value(Value::Object(root), Format::Json).unwrap();
         assert_round_trip(&msg, pretty)?;

@@ -53,7 +53,7 @@ fn run_parse(v: &Value, path: &Path) -> Value {
         mode,
         ..ReadOptions::default()
     };
-    let mut out = Map::new();
+    let mut out = Map::default();
     match api::parse_all(&input_bytes(v, path), format, &opts) {
         Ok(msgs) => {
             out.insert("messages".into(), Value::int(msgs.len() as i64));
@@ -64,7 +64,7 @@ fn run_parse(v: &Value, path: &Path) -> Value {
             }
         }
         Err(e) => {
-            let mut err = Map::new();
+            let mut err = Map::default();
             err.insert("code".into(), e.code().into());
             err.insert("line".into(), int(e.location.line));
             err.insert("column".into(), int(e.location.column));
@@ -84,7 +84,7 @@ fn run_convert(v: &Value) -> Value {
         ..WriteOptions::default()
     };
     let read = ReadOptions::default();
-    let mut out = Map::new();
+    let mut out = Map::default();
     match api::convert(input.as_bytes(), to, None, &read, &wopts) {
         Ok(text) => {
             let original = api::parse(input.as_bytes(), None, &read).unwrap();
@@ -95,7 +95,7 @@ fn run_convert(v: &Value) -> Value {
             );
         }
         Err(e) => {
-            let mut err = Map::new();
+            let mut err = Map::default();
             err.insert("code".into(), e.code().into());
             out.insert("error".into(), Value::Object(err));
         }

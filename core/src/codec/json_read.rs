@@ -143,10 +143,13 @@ impl Parser<'_> {
                     if open == b'{' {
                         if self.peek() == Some(b'}') {
                             self.i += 1;
-                            Value::Object(Map::new())
+                            Value::Object(Map::default())
                         } else {
                             let (key, at) = self.parse_key()?;
-                            stack.push(Frame::Object(Map::new(), key, at));
+                            // Room for eight members up front: LEX objects are mostly small,
+                            // and growing a map from empty reallocates it three times.
+                            let map = crate::value::map_with_capacity(8);
+                            stack.push(Frame::Object(map, key, at));
                             continue;
                         }
                     } else if self.peek() == Some(b']') {
@@ -292,20 +295,56 @@ impl Parser<'_> {
         })
     }
 
+    /// Advances `self.i` past plain string bytes (not `"`, a backslash or a control character),
+    /// eight bytes at a time while a whole word is plain.
+    fn scan_plain(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        // The classic SWAR tests: `(x - ONES*n) & !x & HIGHS` is non-zero exactly when some
+        // byte of `x` is below `n` (n <= 0x80); with n = 1 that is "some byte is zero".
+        let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+        while let Some(chunk) = self.s.get(self.i..self.i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            let ctrl = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+            let quote = has_zero(w ^ (ONES * u64::from(b'"')));
+            let backslash = has_zero(w ^ (ONES * u64::from(b'\\')));
+            if ctrl | quote | backslash != 0 {
+                break;
+            }
+            self.i += 8;
+        }
+        while let Some(&b) = self.s.get(self.i) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.i += 1;
+        }
+    }
+
     fn parse_string(&mut self) -> Result<String> {
         let start = self.i;
         self.i += 1; // opening quote
+        // Most strings have no escape: scan them once and copy them in one allocation.
+        self.scan_plain();
+        if self.peek() == Some(b'"') && self.i - start - 1 <= self.limits.max_string_bytes {
+            let Some(run) = self.text.get(start + 1..self.i) else {
+                return Err(self.err_at(
+                    ErrorKind::InvalidEncoding,
+                    "invalid UTF-8 in string",
+                    start,
+                ));
+            };
+            self.i += 1;
+            return Ok(run.to_owned());
+        }
+        self.i = start + 1;
         let mut out = String::new();
         loop {
-            // Fast path: copy a run of plain bytes.
+            // Copy a run of plain bytes.
             let run_start = self.i;
-            while self.i < self.s.len() {
-                let b = self.s[self.i];
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
+            self.scan_plain();
             // The run ends at an ASCII byte (or the end), so it is a whole UTF-8 sequence.
             let Some(run) = self.text.get(run_start..self.i) else {
                 return Err(self.err_at(
@@ -507,6 +546,27 @@ mod tests {
         assert_eq!(
             parse(b"[1,2,3]", &limits).unwrap_err().code(),
             "COUNT_LIMIT_EXCEEDED"
+        );
+    }
+
+    #[test]
+    fn word_at_a_time_scan_stops_at_every_special_byte() {
+        let plain = "abcdéfghijklmnopqrstu";
+        for (at, _) in plain.char_indices() {
+            let (head, tail) = plain.split_at(at);
+            let v = p(&format!("\"{head}\\n{tail}\"")).unwrap();
+            assert_eq!(v.as_str(), Some(format!("{head}\n{tail}").as_str()));
+            let v = p(&format!("\"{head}\\\"{tail}\"")).unwrap();
+            assert_eq!(v.as_str(), Some(format!("{head}\"{tail}").as_str()));
+            let e = p(&format!("\"{head}\u{1f}{tail}\"")).unwrap_err();
+            assert_eq!(e.code(), "SYNTAX_ERROR");
+            assert_eq!(e.location.offset, Some(1 + at as u64));
+            let e = p(&format!("\"{head}")).unwrap_err();
+            assert_eq!(e.location.offset, Some(1 + at as u64));
+        }
+        assert_eq!(
+            p("\"\u{7f}\u{80}\"").unwrap().as_str(),
+            Some("\u{7f}\u{80}")
         );
     }
 

@@ -102,7 +102,7 @@ fn metadata(meta: &mut Map, base: &str, issues: &mut Vec<Issue>) {
         for (i, item) in chain.iter_mut().enumerate() {
             let ib = format!("{chain_base}/{i}");
             if let Value::String(s) = item {
-                let mut m = Map::new();
+                let mut m = Map::default();
                 m.insert("owner".into(), Value::String(std::mem::take(s)));
                 *item = Value::Object(m);
                 issues.push(alias_issue(&ib, "string item", "owner"));
@@ -289,7 +289,7 @@ pub(super) fn closure(c: &mut Map, issues: &mut Vec<Issue>) {
         if let Some(Value::Object(mut sale)) = c.shift_remove("salePrice") {
             let detail = c
                 .entry("closureDetail".to_string())
-                .or_insert_with(|| Value::Object(Map::new()));
+                .or_insert_with(|| Value::Object(Map::default()));
             if let Some(d) = detail.as_object_mut() {
                 if let Some(a) = sale.shift_remove("amount") {
                     d.insert("dealAmount".into(), a);

@@ -72,7 +72,7 @@ pub fn json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::vec((text(), inner), 0..4).prop_map(|kv| {
-                let mut m = Map::new();
+                let mut m = Map::default();
                 for (k, v) in kv {
                     m.insert(k, v);
                 }
@@ -83,7 +83,7 @@ pub fn json() -> impl Strategy<Value = Value> {
 }
 
 fn obj(pairs: Vec<(&str, Value)>) -> Value {
-    let mut m = Map::new();
+    let mut m = Map::default();
     for (k, v) in pairs {
         m.insert(k.to_string(), v);
     }

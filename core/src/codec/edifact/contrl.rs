@@ -185,7 +185,7 @@ fn contrl_message(body: &[Segment]) -> Result<Value> {
         .iter()
         .find(|s| s.tag == "UCI")
         .ok_or_else(|| Error::new(ErrorKind::Envelope, "the CONTRL message has no UCI segment"))?;
-    let mut report = Map::new();
+    let mut report = Map::default();
     report.insert("interchangeReference".into(), uci.comp(1, 1).into());
     report.insert("sender".into(), uci.comp(2, 1).into());
     report.insert("recipient".into(), uci.comp(3, 1).into());
@@ -208,7 +208,7 @@ fn contrl_message(body: &[Segment]) -> Result<Value> {
         match seg.tag.as_str() {
             "UCM" => {
                 flush(&mut current, &mut errors, &mut messages);
-                let mut m = Map::new();
+                let mut m = Map::default();
                 m.insert("reference".into(), seg.comp(1, 1).into());
                 m.insert("messageIdentifier".into(), seg.element(2).join(":").into());
                 m.insert("action".into(), seg.comp(3, 1).into());
@@ -219,7 +219,7 @@ fn contrl_message(body: &[Segment]) -> Result<Value> {
                 current = Some(m);
             }
             "UCS" => {
-                let mut e = Map::new();
+                let mut e = Map::default();
                 e.insert("segmentPosition".into(), seg.comp(1, 1).into());
                 e.insert("errorCode".into(), seg.comp(2, 1).into());
                 errors.push(Value::Object(e));

@@ -330,7 +330,7 @@ fn finish(ic: &Interchange, m: &EdiMessage, mut st: State<'_>, f: &mut Findings)
             MessageType::Lead
         }
     };
-    let mut header = Map::new();
+    let mut header = Map::default();
     let mid = match st.header.shift_remove("messageId") {
         Some(v) => v,
         None => {
@@ -390,7 +390,7 @@ fn finish(ic: &Interchange, m: &EdiMessage, mut st: State<'_>, f: &mut Findings)
     if let Some(c) = st.header.shift_remove("correlationId") {
         header.insert("correlationId".into(), c);
     }
-    let mut body = Map::new();
+    let mut body = Map::default();
     let id_key = match mtype {
         MessageType::Lead => "leadId",
         MessageType::Asset => "assetId",
@@ -433,13 +433,13 @@ fn finish(ic: &Interchange, m: &EdiMessage, mut st: State<'_>, f: &mut Findings)
         );
     }
     body.extend(std::mem::take(&mut st.body));
-    let mut payload = Map::new();
+    let mut payload = Map::default();
     payload.insert(mtype.payload_key().into(), Value::Object(body));
-    let mut lex = Map::new();
+    let mut lex = Map::default();
     let produced_at = header.get("timestamp").cloned().unwrap_or(Value::Null);
     lex.insert("header".into(), Value::Object(header));
     lex.insert("payload".into(), Value::Object(payload));
-    let mut root = Map::new();
+    let mut root = Map::default();
     root.insert("lex".into(), Value::Object(lex));
     let mut root = Value::Object(root);
     attach_unmapped(&mut root, ic, m, &st.unmapped, &produced_at, f)?;
@@ -494,19 +494,19 @@ pub fn attach_unmapped(
     let list = segments
         .iter()
         .map(|s| {
-            let mut e = Map::new();
+            let mut e = Map::default();
             e.insert("position".into(), Value::int(s.ordinal as i64));
             e.insert("tag".into(), s.tag.as_str().into());
             e.insert("text".into(), s.raw.as_str().into());
             Value::Object(e)
         })
         .collect();
-    let mut data = Map::new();
+    let mut data = Map::default();
     data.insert("format".into(), "edifact".into());
     data.insert("interchange".into(), ic.control_reference.as_str().into());
     data.insert("message".into(), m.reference.as_str().into());
     data.insert("segments".into(), Value::Array(list));
-    let mut entry = Map::new();
+    let mut entry = Map::default();
     entry.insert("namespace".into(), UNMAPPED_NAMESPACE.into());
     entry.insert("version".into(), "1.0.0".into());
     entry.insert("producer".into(), "lexedi".into());

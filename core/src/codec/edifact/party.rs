@@ -98,7 +98,7 @@ pub fn nad_customer(
     let qual = seg.comp(2, 3);
     let [name, street, city, sub, postal, country] = address_parts(seg, f)?;
     if qual == "91" {
-        let mut org = Map::new();
+        let mut org = Map::default();
         set(&mut org, "companyName", &name);
         set(&mut org, "companyRegistrationNumber", &id);
         customer.insert("organizationBuyer".into(), Value::Object(org));

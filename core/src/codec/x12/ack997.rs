@@ -68,7 +68,7 @@ impl FunctionalAck {
     /// The acknowledgment as a JSON-like tree (for bindings and the CLI).
     pub fn to_value(&self) -> Value {
         let strs = |v: &[String]| Value::Array(v.iter().map(|s| s.as_str().into()).collect());
-        let mut m = Map::new();
+        let mut m = Map::default();
         m.insert("functionalId".into(), self.functional_id.as_str().into());
         m.insert(
             "groupControlNumber".into(),
@@ -84,7 +84,7 @@ impl FunctionalAck {
             .sets
             .iter()
             .map(|s| {
-                let mut o = Map::new();
+                let mut o = Map::default();
                 o.insert("transactionSetId".into(), s.set_id.as_str().into());
                 o.insert("controlNumber".into(), s.control_number.as_str().into());
                 o.insert("status".into(), s.status.as_str().into());
@@ -93,7 +93,7 @@ impl FunctionalAck {
                     .segment_errors
                     .iter()
                     .map(|e| {
-                        let mut x = Map::new();
+                        let mut x = Map::default();
                         x.insert("segmentId".into(), e.segment_id.as_str().into());
                         x.insert("position".into(), e.position.as_str().into());
                         x.insert("code".into(), e.code.as_str().into());
@@ -101,7 +101,7 @@ impl FunctionalAck {
                             .elements
                             .iter()
                             .map(|(p, c)| {
-                                let mut y = Map::new();
+                                let mut y = Map::default();
                                 y.insert("position".into(), p.as_str().into());
                                 y.insert("code".into(), c.as_str().into());
                                 Value::Object(y)

@@ -348,7 +348,7 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
                 format!("<{name}> with <Field name=\"…\"> children was read as an object"),
                 frame.offset,
             )?;
-            let mut m = Map::new();
+            let mut m = Map::default();
             for c in frame.children {
                 if let (Some(k), Some(v)) = (c.field_name, c.value) {
                     if m.insert(k.clone(), v).is_some() {
@@ -447,7 +447,7 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
 /// Builds an object from child elements. Repeated names become an array (tolerant) or a
 /// `DUPLICATE_KEY` error (strict).
 fn object(children: Vec<Child>, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Map> {
-    let mut m = Map::new();
+    let mut m = Map::default();
     let mut grouped: HashSet<String> = HashSet::new();
     for c in children {
         unused_field_name(&c, at, ctx)?;
@@ -507,7 +507,7 @@ fn root(frame: Frame, ctx: &mut Ctx<'_>) -> Result<Value> {
             frame.offset,
         ));
     }
-    let mut m = Map::with_capacity(members.len() + 1);
+    let mut m = crate::value::map_with_capacity(members.len() + 1);
     m.insert("version".into(), Value::String(version));
     m.extend(members);
     Ok(Value::Object(m))

@@ -163,7 +163,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     }
     let lex = parse_events(text, &mut ctx)?;
     ctx.summarise();
-    let mut root = Map::new();
+    let mut root = Map::default();
     root.insert("lex".into(), Value::Object(lex));
     Message::from_value_with_issues(Value::Object(root), Format::Xml, ctx.issues).map(|m| vec![m])
 }

@@ -7,14 +7,14 @@ use crate::value::{Map, Value};
 
 impl Mapper<'_> {
     pub(super) fn customer(&mut self) -> Option<Map> {
-        let mut c = Map::new();
-        let mut addr = Map::new();
+        let mut c = Map::default();
+        let mut addr = Map::default();
         let by = self.find(|s| s.tag() == "N1" && s.el(1) == "BY");
         if let Some((i, n1)) = by {
             self.used[i] = true;
             let name = n1.el(2);
             if n1.el(3) == "91" {
-                let mut org = Map::new();
+                let mut org = Map::default();
                 if !name.is_empty() {
                     put(&mut org, "companyName", name);
                 }
@@ -96,7 +96,7 @@ impl Mapper<'_> {
         }
         if !addr.is_empty() {
             // street lines first, as in the schema
-            let mut ordered = Map::new();
+            let mut ordered = Map::default();
             for k in [
                 "street1",
                 "street2",

@@ -76,7 +76,7 @@ impl<'a> Mapper<'a> {
     }
 
     fn header(&mut self, mtype: &str) -> Map {
-        let mut h = Map::new();
+        let mut h = Map::default();
         let isa = &self.ic.isa;
         let gs = self.group.gs.as_ref();
         let id = self
@@ -257,7 +257,7 @@ impl<'a> Mapper<'a> {
                         || s.el(n).starts_with("LEX-")
                 })
         })?;
-        let mut p = Map::new();
+        let mut p = Map::default();
         let els: Vec<&str> = (0..s.elements.len()).map(|n| s.el(n)).collect();
         if let Some(k) = els.iter().position(|e| *e == "VC") {
             // IT1 …*VC*<year>*<model>*<trim> (upstream layout).
@@ -315,7 +315,7 @@ impl<'a> Mapper<'a> {
     }
 
     fn lead(&mut self) -> Map {
-        let mut b = Map::new();
+        let mut b = Map::default();
         let lid = self
             .label(labels::DOC_ID)
             .or_else(|| self.ref_value("L1", |v, _| v.starts_with("LID-")))
@@ -355,7 +355,7 @@ impl<'a> Mapper<'a> {
     }
 
     fn other(&mut self, t: MessageType) -> Map {
-        let mut b = Map::new();
+        let mut b = Map::default();
         let (id_key, status_key, status_label) = match t {
             MessageType::Asset => ("assetId", "status", labels::STATUS),
             MessageType::Acknowledgment => ("acknowledgmentId", "status", labels::STATUS),
@@ -459,9 +459,9 @@ pub fn map(ic: &Interchange, group: &Group, set: &TxSet, d: &Delimiters) -> (Val
             m.used[i] = true;
         }
     }
-    let mut payload = Map::new();
+    let mut payload = Map::default();
     put(&mut payload, mtype.payload_key(), Value::Object(body));
-    let mut lex = Map::new();
+    let mut lex = Map::default();
     let ts = header.get("timestamp").cloned().unwrap_or(Value::Null);
     put(&mut lex, "header", Value::Object(header));
     put(&mut lex, "payload", Value::Object(payload));
@@ -471,7 +471,7 @@ pub fn map(ic: &Interchange, group: &Group, set: &TxSet, d: &Delimiters) -> (Val
         .zip(&m.used)
         .filter(|(_, used)| !**used)
         .map(|(s, _)| {
-            let mut e = Map::new();
+            let mut e = Map::default();
             put(&mut e, "position", Value::int(s.ordinal as i64));
             put(&mut e, "id", s.tag());
             put(&mut e, "text", s.raw.as_str());
@@ -496,19 +496,19 @@ pub fn map(ic: &Interchange, group: &Group, set: &TxSet, d: &Delimiters) -> (Val
             ),
             set.st.loc(None),
         ));
-        let mut delims = Map::new();
+        let mut delims = Map::default();
         put(&mut delims, "element", d.element.to_string());
         put(&mut delims, "component", d.component.to_string());
         if let Some(r) = d.repetition {
             put(&mut delims, "repetition", r.to_string());
         }
         put(&mut delims, "segment", d.segment.to_string());
-        let mut data = Map::new();
+        let mut data = Map::default();
         put(&mut data, "format", "x12");
         put(&mut data, "transactionSet", set.st.el(2));
         put(&mut data, "delimiters", Value::Object(delims));
         put(&mut data, "segments", Value::Array(unmapped));
-        let mut ext = Map::new();
+        let mut ext = Map::default();
         put(&mut ext, "namespace", UNMAPPED_NAMESPACE);
         put(&mut ext, "version", "1.0.0");
         put(&mut ext, "producer", "lexedi");
@@ -520,7 +520,7 @@ pub fn map(ic: &Interchange, group: &Group, set: &TxSet, d: &Delimiters) -> (Val
             Value::Array(vec![Value::Object(ext)]),
         );
     }
-    let mut root = Map::new();
+    let mut root = Map::default();
     put(&mut root, "lex", Value::Object(lex));
     (Value::Object(root), m.findings)
 }
