@@ -57,9 +57,9 @@ const STATUSES: [&str; 4] = [
     "TEST_DRIVE_REQUESTED",
 ];
 
-/// The `lex` tree of LEAD message number `i` of `size`. Invalid messages lack the
-/// required `customer.emailAddress` and carry an unknown lead status: both the core and
-/// the JSON Schema peers must reject them.
+/// The `lex` tree of LEAD message number `i` of `size`. Invalid messages carry a malformed
+/// `customer.emailAddress` (no `@`) and an unknown lead status: two defects that the core
+/// (at its default level 2) and the JSON Schema peers both reject, each on its own.
 pub fn lead(size: Size, i: usize, valid: bool) -> Value {
     let (make, model) = MAKES[i % MAKES.len()];
     let status = if valid {
@@ -74,8 +74,8 @@ pub fn lead(size: Size, i: usize, valid: bool) -> Value {
         "emailAddress": format!("amara.okafor{i}@example.org"),
         "phoneNumber": format!("+4477009{:05}", i % 100_000),
     });
-    if !valid && let Some(c) = customer.as_object_mut() {
-        c.remove("emailAddress");
+    if !valid {
+        customer["emailAddress"] = json!(format!("amara.okafor{i}.example.org"));
     }
     let mut lead = json!({
         "leadId": format!("LEAD-NW-2026-{i:06}"),
@@ -217,6 +217,46 @@ fn extension(i: usize, k: usize) -> Value {
     })
 }
 
+/// Single-defect variants of the typical valid message, for the verdict-agreement check of
+/// the benchmarks (never timed): `(name, lex tree)`. Each one alone makes the message invalid
+/// for the upstream JSON Schemas; whether lex agrees at its default level is what the
+/// benchmark reports.
+pub fn defects() -> Vec<(&'static str, Value)> {
+    let base = lead(Size::Typical, 1, true);
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v = base.clone();
+        f(&mut v["lex"]["payload"]["lead"]);
+        v
+    };
+    let drop = |v: &mut Value, key: &str| {
+        if let Some(o) = v.as_object_mut() {
+            o.remove(key);
+        }
+    };
+    vec![
+        (
+            "unknown status",
+            edit(&|l| l["status"] = json!("MAYBE_LATER")),
+        ),
+        (
+            "malformed customer.emailAddress",
+            edit(&|l| l["customer"]["emailAddress"] = json!("amara.example.org")),
+        ),
+        (
+            "customer.emailAddress missing",
+            edit(&|l| drop(&mut l["customer"], "emailAddress")),
+        ),
+        (
+            "customer.phoneNumber missing",
+            edit(&|l| drop(&mut l["customer"], "phoneNumber")),
+        ),
+        (
+            "unknown desiredProduct.condition",
+            edit(&|l| l["desiredProduct"]["condition"] = json!("SLIGHTLY_USED")),
+        ),
+    ]
+}
+
 /// The file extension of a format in the corpus.
 pub fn extension_of(format: Format) -> &'static str {
     match format {
@@ -314,7 +354,7 @@ mod tests {
     }
 
     #[test]
-    fn invalid_messages_lack_the_email_and_carry_an_unknown_status() {
+    fn invalid_messages_carry_a_bad_email_and_an_unknown_status() {
         for size in Size::ALL {
             let bad = lead(size, 3, false);
             let good = lead(size, 3, true);
@@ -324,9 +364,45 @@ mod tests {
             );
             assert_eq!(b["status"], "MAYBE_LATER");
             assert_eq!(g["status"], "TEST_DRIVE_REQUESTED");
-            assert!(b["customer"].get("emailAddress").is_none());
+            assert_eq!(b["customer"]["emailAddress"], "amara.okafor3.example.org");
             assert_eq!(g["customer"]["emailAddress"], "amara.okafor3@example.org");
         }
+    }
+
+    #[test]
+    fn invalid_messages_are_rejected_at_the_default_level_in_every_format() {
+        use lex_core::validate::ValidateOptions;
+        for size in Size::ALL {
+            for format in Format::ALL {
+                let text = render(size, 3, false, format).unwrap();
+                let report =
+                    api::validate_input(text.as_bytes(), Some(format), &ValidateOptions::default())
+                        .unwrap();
+                assert!(!report.valid, "{size:?} {format:?}");
+                let mut codes: Vec<&str> = report.errors.iter().map(|i| i.code.as_str()).collect();
+                codes.sort_unstable();
+                assert_eq!(
+                    codes,
+                    ["INVALID_EMAIL_FORMAT", "INVALID_ENUM_VALUE"],
+                    "{size:?} {format:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn defects_each_change_one_field() {
+        let d = defects();
+        assert_eq!(d.len(), 5);
+        let base = lead(Size::Typical, 1, true);
+        for (name, v) in &d {
+            assert_ne!(v, &base, "{name}");
+        }
+        assert!(
+            d[2].1["lex"]["payload"]["lead"]["customer"]
+                .get("emailAddress")
+                .is_none()
+        );
     }
 
     #[test]
