@@ -145,8 +145,8 @@ fn agreement(
 
 /// The verdict of lex (default level) and `jsonschema` on each single-defect variant.
 fn defects(ctx: &mut Ctx, peer: &peers::SchemaPeer) {
-    for (name, tree) in lex_bench::defects() {
-        let text = tree.to_string();
+    for d in lex_bench::defects() {
+        let (name, text) = (d.name, d.tree.to_string());
         let theirs = peer.is_valid(text.as_bytes());
         match api::validate_input(
             text.as_bytes(),
@@ -154,10 +154,10 @@ fn defects(ctx: &mut Ctx, peer: &peers::SchemaPeer) {
             &ValidateOptions::default(),
         ) {
             Ok(r) => {
-                let same = if r.valid == theirs {
-                    "agree"
-                } else {
-                    "**verdicts differ**"
+                let same = match (r.valid == theirs, d.lex_accepts_because) {
+                    (true, _) => "agree".to_string(),
+                    (false, Some(why)) => format!("**verdicts differ**: {why}"),
+                    (false, None) => "**verdicts differ** (unexpected)".to_string(),
                 };
                 ctx.notes.push(format!(
                     "defect \"{name}\" alone (typical message): {}, jsonschema {}: {same}",
