@@ -17,9 +17,9 @@ BENCH_MEMORY_BYTES ?= 1000000000
 bench-corpus: ## Generate the benchmark corpus into build/bench-corpus (deterministic)
 	$(CARGO) run -q --release -p lex-bench --bin lex-bench-corpus -- $(BENCH_CORPUS)
 
-bench-rust: bench-corpus ## Rust: criterion benchmarks vs serde_json, jsonschema, quick-xml, edifact-parser
+bench-rust: bench-corpus ## Rust: criterion benchmarks vs serde_json, jsonschema, quick-xml, x12-types, edifact-parser
 	@mkdir -p $(BENCH_OUT)
-	$(CARGO) bench -q -p lex-bench --bench rust -- --noplot
+	$(CARGO) bench -q -p lex-bench --features x12-peer --bench rust -- --noplot
 
 bench-python-peers: bench-corpus bench-python ## Python: lex.validate vs jsonschema, fastjsonschema, jsonschema-rs; EDIFACT/X12 vs pydifact, badx12
 	@mkdir -p $(BENCH_OUT)
@@ -38,10 +38,10 @@ bench-node: bench-corpus node-deps ## Node: validate vs JSON.parse + ajv, EDIFAC
 bench-time:
 	@test -x /usr/bin/time || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-bench-batch: bench-corpus bench-time ## Batch validation of 10^4 NDJSON messages with lexedi --jobs 1 and 2
+bench-batch: bench-corpus bench-time ## Batch validation of 10^4 messages (NDJSON, X12) with lexedi --jobs 1 and 2
 	@mkdir -p $(BENCH_OUT)
 	$(CARGO) build -q --release -p lex-cli
-	bash tools/bench/batch.sh target/release/lexedi $(BENCH_CORPUS)/batch-10k.ndjson > $(BENCH_OUT)/batch.md
+	bash tools/bench/batch.sh target/release/lexedi $(BENCH_CORPUS)/batch-10k.ndjson $(BENCH_CORPUS)/x12-batch-10k > $(BENCH_OUT)/batch.md
 	@cat $(BENCH_OUT)/batch.md
 
 bench-memory: bench-time ## Peak RSS of `lexedi validate --jobs 2` over ~1 GB of NDJSON (not in CI)

@@ -19,23 +19,38 @@ run per language, with lex and its peers on the same inputs, in the same process
 - **Corpus**: \`lex-bench-corpus\` (crate \`bench/\`) writes deterministic LEAD messages into
   \`build/bench-corpus/\`: small (~1 KB, mandatory blocks), typical (~4 KB: address, trade-in,
   financing, source detail, history, data governance, an extension) and large (~20 KB: a 40-entry
-  history, phone list, ownership chain, 8 extensions); valid and invalid (missing
-  \`customer.emailAddress\` and an unknown status); in every format the core writes (the other
-  formats come from the core's writers); a 10^4-message NDJSON batch; X12/EDIFACT interchanges of
-  100 typical messages. \`make bench-memory\` adds ~1 GB of NDJSON.
+  history, phone list, ownership chain, 8 extensions); valid and invalid (a malformed
+  \`customer.emailAddress\` and an unknown status: two defects that lex at its default level and
+  every schema peer reject); in all four formats (JSON is generated, XML, X12 850 and EDIFACT
+  ORDERS are written from it by the core's writers); a 10^4-message NDJSON batch and the same
+  messages as 100 X12 interchanges of 100; X12/EDIFACT interchanges of 100 typical messages.
+  \`make bench-memory\` adds ~1 GB of NDJSON.
 - **JSON Schema peers** validate the \`lex\` object against the upstream per-type schema chosen by
   \`header.messageType\`, together with the envelope's \`MessageHeader\` (the envelope's \`oneOf\`
   can never match a real message), schemas read at run time from the upstream standard, compiled
   once, formats checked. The timed operation starts from the JSON **text** in every case (parse +
-  validate), as lex does.
+  validate), as lex does. Under the Rust table, every invalid corpus file (every format) and
+  each single defect gets a verdict-agreement line: lex's verdict with its errors, and the
+  schema peer's verdict.
 - **lex validate** = \`validate_input\` (parse + every rule at the default level 2). lex builds the
   full message model and reports every issue with a location; the peers stop at a boolean.
-- **Rust**: criterion (20 samples, 2 s each, release profile with LTO); the table shows the mean.
-  The ratio column is *peer time ÷ lex time*: above 1 means lex is faster.
+  \`validate-levels\` rows repeat it at levels 1, 2 and 3 on the typical message, from text and
+  on an already-read message (rules only).
+- **Rust rows**: JSON validate vs \`serde_json\` parse alone (the floor) and the \`jsonschema\`
+  crate; XML read of each size vs \`quick-xml\` reading every raw event of the same document;
+  X12 read and write of the 100-typical interchange vs \`x12-types\` (typed 005010 850 bindings:
+  its parser into structs, its \`Display\` writer); EDIFACT read vs \`edifact-parser\` segment
+  events and write (lex only: no permissively licensed Rust EDIFACT writer fits; the \`edi\`
+  crate is GPL-3.0 and not used); \`convert\` for each of the 12 ordered format pairs on the
+  typical message (MB/s of the input).
+- **Rust**: criterion (20 samples, 1.5 s each after 0.3 s warm-up, release profile with LTO); the
+  table shows the mean. The ratio column is *peer time ÷ lex time*: above 1 means lex is faster.
 - **Python / Node**: a hand-written harness (a sizing round, then the best of 5 timed rounds of ≥ 0.2 s (Python) / ≥ 0.3 s (Node) each).
 - **Java**: JMH (one fork per benchmark, 3 × 1 s warm-up, 5 × 1 s measured; the table shows
   the mean). **C# (Mono) / C**: the Python harness's method (best of 5 rounds of ≥ 0.2 s).
-- **Batch / memory**: wall time and peak RSS from \`/usr/bin/time\`, best of 3.
+- **Batch / memory**: wall time and peak RSS of \`lexedi validate --jobs N\` from
+  \`/usr/bin/time\`, best of 3 (process start-up included); the X12 batch is a directory of 100
+  interchanges, one work item each.
 - The machine was **shared** with other builds while these ran (load average above the core
   count); absolute numbers are noisy, ratios (measured side by side) are the figures to read.
 
@@ -52,9 +67,10 @@ run per language, with lex and its peers on the same inputs, in the same process
 | node | $(ver node --version) |
 | lex | $(lockver lex-core) |
 | serde_json / jsonschema / quick-xml / edifact-parser / criterion | $(lockver serde_json) / $(lockver jsonschema) / $(lockver quick-xml) / $(lockver edifact-parser) / $(lockver criterion) |
+| x12-types | $(lockver x12-types) |
 | python | $(ver build/venv-python/bin/python --version) |
-| jsonschema / fastjsonschema / jsonschema-rs / pydifact (PyPI) | $(build/venv-python/bin/python -c 'import importlib.metadata as m; print(" / ".join(m.version(p) for p in ("jsonschema","fastjsonschema","jsonschema-rs","pydifact")))' 2>/dev/null || echo "-") |
-| ajv / ajv-formats / edifact (npm) | $(cd build/bench-node 2>/dev/null && npmver ajv) / $(cd build/bench-node 2>/dev/null && npmver ajv-formats) / $(cd build/bench-node 2>/dev/null && npmver edifact) |
+| jsonschema / fastjsonschema / jsonschema-rs / pydifact / badx12 (PyPI) | $(build/venv-python/bin/python -c 'import importlib.metadata as m; print(" / ".join(m.version(p) for p in ("jsonschema","fastjsonschema","jsonschema-rs","pydifact","badx12")))' 2>/dev/null || echo "-") |
+| ajv / ajv-formats / edifact / node-x12 (npm) | $(cd build/bench-node 2>/dev/null && npmver ajv) / $(cd build/bench-node 2>/dev/null && npmver ajv-formats) / $(cd build/bench-node 2>/dev/null && npmver edifact) / $(cd build/bench-node 2>/dev/null && npmver node-x12) |
 | java / mono | $(java -version 2>&1 | head -n 1) / $(mono --version 2>/dev/null | head -n 1 | awk '{print $5}') |
 | jmh / json-schema-validator (networknt) / staedi (Maven) | $(sed -n 's:.*<networknt.version>\(.*\)</networknt.version>.*:\1:p; s:.*<staedi.version>\(.*\)</staedi.version>.*:\1:p; s:.*<jmh.version>\(.*\)</jmh.version>.*:\1:p' bindings-java/bench/pom.xml | paste -sd/ | sed 's:/: / :g') |
 

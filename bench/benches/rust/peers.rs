@@ -93,3 +93,29 @@ pub fn edifact_parser_segments(input: &[u8]) -> usize {
     let _ = edifact_parser::EdifactStreamParser::parse(input, &mut count);
     count.0
 }
+
+/// `x12-types` (MIT OR Apache-2.0): the typed 005010 850 bindings, parsed with its `nom`
+/// parser into one `Transmission<_850>` (every segment of every transaction set into typed
+/// structs, no LEX model). Built only with the `x12-peer` feature: the crate holds every
+/// X12 transaction set of five versions and takes minutes to compile.
+#[cfg(feature = "x12-peer")]
+pub mod x12 {
+    use x12_types::util::Parser;
+    use x12_types::v005010::{_850, Transmission};
+
+    /// The parsed interchange and the number of transaction sets in it, or the parser's error.
+    pub fn parse(input: &[u8]) -> Result<(Transmission<_850>, usize), String> {
+        let text = std::str::from_utf8(input).map_err(|e| e.to_string())?;
+        let (rest, t) = Transmission::<_850>::parse(text).map_err(|e| e.to_string())?;
+        if !rest.trim().is_empty() {
+            return Err(format!("{} bytes left unparsed", rest.len()));
+        }
+        let n = t.functional_group.iter().map(|g| g.segments.len()).sum();
+        Ok((t, n))
+    }
+
+    /// Writes the interchange back with the crate's `Display` implementation.
+    pub fn write(t: &Transmission<_850>) -> String {
+        t.to_string()
+    }
+}

@@ -5,6 +5,9 @@
 //! - `batch-10k.ndjson`: 10^4 compact JSON messages (mix in `lex_bench::batch_entry`);
 //! - `x12-batch.x12` / `edifact-batch.edi`: one interchange with 100 typical messages, when
 //!   the core can write the format (the EDI reader throughput inputs);
+//! - `x12-batch-10k/part-NNN.x12`: the 10^4 messages of the NDJSON batch as 100 X12
+//!   interchanges of 100 messages each (a directory, so `lexedi validate --jobs N` can share
+//!   the files between workers);
 //! - with `--ndjson-bytes N`: `big.ndjson`, at least N bytes of NDJSON (the memory run).
 //!
 //! Usage: `lex-bench-corpus [DIR] [--ndjson-bytes N]`
@@ -70,6 +73,7 @@ fn run(dir: &Path, ndjson_bytes: Option<u64>) -> std::io::Result<()> {
         }
     }
     write_interchanges(dir)?;
+    write_x12_batch(&dir.join("x12-batch-10k"))?;
     let mut out = BufWriter::new(fs::File::create(dir.join("batch-10k.ndjson"))?);
     for i in 0..10_000 {
         let (size, valid) = batch_entry(i);
@@ -90,6 +94,33 @@ fn run(dir: &Path, ndjson_bytes: Option<u64>) -> std::io::Result<()> {
         eprintln!("corpus: big.ndjson has {i} messages, {written} bytes");
     }
     eprintln!("corpus: written to {}", dir.display());
+    Ok(())
+}
+
+/// The 10^4 batch messages (same mix as the NDJSON batch) as 100 X12 interchanges.
+fn write_x12_batch(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    for part in 0..100 {
+        let mut messages = Vec::with_capacity(100);
+        for i in part * 100..(part + 1) * 100 {
+            let (size, valid) = batch_entry(i);
+            let text = compact_json(size, i, valid);
+            match api::parse(text.as_bytes(), Some(Format::Json), &ReadOptions::default()) {
+                Ok(m) => messages.push(m),
+                Err(e) => {
+                    eprintln!("corpus: batch message {i} unreadable: {e}");
+                    return Ok(());
+                }
+            }
+        }
+        match api::serialize_all(&messages, Format::X12, &WriteOptions::default()) {
+            Ok(text) => fs::write(dir.join(format!("part-{part:03}.x12")), text)?,
+            Err(e) => {
+                eprintln!("corpus: x12-batch-10k not written: {e}");
+                return Ok(());
+            }
+        }
+    }
     Ok(())
 }
 
