@@ -3,13 +3,15 @@
  * lex — read, validate, convert, build and acknowledge LEX 1.0 messages.
  *
  * A thin layer over the Rust core (native addon `lex.node`): it normalises arguments,
- * wraps native handles in `Message`/`Receiver`, parses reports into plain objects and turns
+ * wraps native handles in `Message`/`Receiver`, reads reports as plain objects and turns
  * native failures into the `LexError` family. All behaviour lives in the core.
  */
 const native = require('./lib/native.js');
 const { LexError, ParseError, LimitError, ArgumentError, call, settle } = require('./lib/errors.js');
 const { bytes, str, readArgs, validateArgs, writeArgs, buildArgs } = require('./lib/args.js');
 const { Message, wrap, nativeOf } = require('./lib/message.js');
+// A native report: a plain object already, or JSON text when it holds issues (read lazily).
+const { report } = require('./lib/report.js');
 
 const C = call(() => native.constants());
 const freeze = (a) => Object.freeze([...a]);
@@ -41,9 +43,6 @@ function toNative(input, options) {
   if (isMessageInput(input)) return call(() => native.fromObject(input, readArgs(options)));
   return call(() => native.parse(bytes(input), readArgs(options)));
 }
-
-/** A native report: a plain object already, or JSON text when it holds issues. */
-const report = (r) => (typeof r === 'string' ? JSON.parse(r) : r);
 
 /** Reads exactly one message (format detected unless `options.format`; a string is the format). */
 function parse(input, options) {

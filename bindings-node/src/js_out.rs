@@ -109,8 +109,9 @@ pub(crate) unsafe fn value(env: sys::napi_env, v: &Value) -> napi::Result<sys::n
 
 /// A validation report returned to JavaScript: a plain object
 /// (`{ valid, errors: [], warnings: [] }`) when it holds no issue, else its canonical JSON text,
-/// which `index.js` parses (`JSON.parse` builds many small strings and objects faster than
-/// N-API calls do: an issue with its `allowedValues` list is dozens of calls).
+/// which `lib/report.js` reads lazily: `valid` from the text's first member at once, the issue
+/// lists with `JSON.parse` on first access (`JSON.parse` builds many small strings and objects
+/// faster than N-API calls do: an issue with its `allowedValues` list is dozens of calls).
 pub struct JsReport(pub Report);
 
 impl ToNapiValue for JsReport {
