@@ -7,38 +7,91 @@ use super::tokenizer::{self, Delimiters, RawSegment};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::options::ReadOptions;
 
-/// One decoded segment.
+/// One decoded segment: the decoded text of the segment as received, then of every
+/// component, in one buffer with spans (no allocation per component).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// 1-based ordinal in the input (UNA not counted).
     pub ordinal: usize,
     /// The tag.
     pub tag: String,
-    /// `elements[e][c]`: component `c + 1` of element `e + 1`, without release characters.
-    pub elements: Vec<Vec<String>>,
-    /// The segment as received (decoded), without its terminator.
-    pub raw: String,
+    /// The raw text (`..raw_len`) followed by the components' text.
+    text: String,
+    /// Length of the raw text at the start of `text`.
+    raw_len: usize,
+    /// Component spans into `text`, element after element (the tag is not an element).
+    comps: Vec<(usize, usize)>,
+    /// Index into `comps` of each element's first component.
+    elems: Vec<usize>,
 }
 
 impl Segment {
     /// Component `c` of element `e` (both 1-based); `""` when absent.
     pub fn comp(&self, e: usize, c: usize) -> &str {
-        e.checked_sub(1)
-            .and_then(|e| self.elements.get(e))
-            .and_then(|el| c.checked_sub(1).and_then(|c| el.get(c)))
-            .map_or("", String::as_str)
+        let Some(range) = e.checked_sub(1).and_then(|e| self.element_range(e)) else {
+            return "";
+        };
+        c.checked_sub(1)
+            .filter(|c| *c < range.len())
+            .map_or("", |c| self.span(range.start + c))
     }
 
     /// All components of element `e` (1-based); empty when absent.
-    pub fn element(&self, e: usize) -> &[String] {
-        e.checked_sub(1)
-            .and_then(|e| self.elements.get(e))
-            .map_or(&[], Vec::as_slice)
+    pub fn element(&self, e: usize) -> impl Iterator<Item = &str> + '_ {
+        let range = e
+            .checked_sub(1)
+            .and_then(|e| self.element_range(e))
+            .unwrap_or(0..0);
+        range.map(|k| self.span(k))
+    }
+
+    /// The components of element `e` (1-based) joined by `sep`.
+    pub fn element_joined(&self, e: usize, sep: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in self.element(e).enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(c);
+        }
+        out
+    }
+
+    /// The number of elements (the tag not counted).
+    pub fn element_count(&self) -> usize {
+        self.elems.len()
+    }
+
+    /// Every component as (element index, component index, text), both 0-based.
+    pub fn components(&self) -> impl Iterator<Item = (usize, usize, &str)> + '_ {
+        (0..self.elems.len()).flat_map(move |e| {
+            let range = self.element_range(e).unwrap_or(0..0);
+            let first = range.start;
+            range.map(move |k| (e, k - first, self.span(k)))
+        })
+    }
+
+    /// The segment as received (decoded), without its terminator.
+    pub fn raw(&self) -> &str {
+        self.text.get(..self.raw_len).unwrap_or_default()
     }
 
     /// The location of this segment (optionally an element and component).
     pub fn loc(&self, e: Option<usize>, c: Option<usize>) -> Location {
         Location::segment(self.ordinal, &self.tag, e, c)
+    }
+
+    fn element_range(&self, e: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.elems.get(e)?;
+        let end = self.elems.get(e + 1).copied().unwrap_or(self.comps.len());
+        Some(start..end)
+    }
+
+    fn span(&self, k: usize) -> &str {
+        self.comps
+            .get(k)
+            .and_then(|&(a, b)| self.text.get(a..b))
+            .unwrap_or_default()
     }
 }
 
@@ -159,14 +212,11 @@ fn interchange(
         (Some(a), Some(b)) => (a, b),
         _ => return Err(Error::new(ErrorKind::Internal, "empty interchange")),
     };
-    let syntax_id = String::from_utf8_lossy(
-        first
-            .elements
-            .first()
-            .and_then(|e| e.first())
-            .map_or(&[][..], Vec::as_slice),
-    )
-    .into_owned();
+    let mut syntax_bytes = Vec::new();
+    if let Some(&k) = first.elems.get(1) {
+        first.component(input, k, delimiters.release, &mut syntax_bytes);
+    }
+    let syntax_id = String::from_utf8_lossy(&syntax_bytes).into_owned();
     let declared = Charset::from_syntax_id(&syntax_id);
     let bytes = &input[first.start..last.end.min(input.len())];
     let how = charset::choose(bytes, declared);
@@ -193,8 +243,9 @@ fn interchange(
     }
     let mut segs = Vec::with_capacity(raw.len());
     let mut violation_reported = false;
+    let mut scratch = Vec::new();
     for r in raw {
-        let seg = decode_segment(input, r, declared, how, delimiters.terminator);
+        let seg = decode_segment(input, r, declared, how, &delimiters, &mut scratch);
         if !violation_reported {
             if let Some((loc, what)) = violation(&seg, declared, how) {
                 violation_reported = true;
@@ -337,26 +388,49 @@ fn decode_segment(
     r: RawSegment,
     cs: Option<Charset>,
     how: Decoding,
-    terminator: u8,
+    d: &Delimiters,
+    scratch: &mut Vec<u8>,
 ) -> Segment {
-    let elements = r
-        .elements
-        .into_iter()
-        .map(|e| {
-            e.into_iter()
-                .map(|c| charset::decode_owned(c, cs, how).0)
-                .collect()
-        })
-        .collect();
     let mut raw_bytes = &input[r.start..r.end.min(input.len())];
-    if let Some(stripped) = raw_bytes.strip_suffix(&[terminator]) {
+    if let Some(stripped) = raw_bytes.strip_suffix(&[d.terminator]) {
         raw_bytes = stripped;
+    }
+    let mut text = String::with_capacity(raw_bytes.len() * 2);
+    charset::decode_into(raw_bytes, cs, how, &mut text);
+    let raw_len = text.len();
+    // Element 0 is the tag's: its components are not elements of the segment.
+    let skip = r.elems.get(1).copied().unwrap_or(r.comps.len());
+    let mut r = r;
+    for k in skip..r.comps.len() {
+        let a = text.len();
+        match r.plain(input, k) {
+            Some(bytes) => {
+                charset::decode_into(bytes, cs, how, &mut text);
+            }
+            None => {
+                scratch.clear();
+                r.component(input, k, d.release, scratch);
+                charset::decode_into(scratch, cs, how, &mut text);
+            }
+        }
+        r.comps[k - skip] = (a, text.len());
+    }
+    let mut comps = r.comps;
+    let mut elems = r.elems;
+    comps.truncate(comps.len() - skip);
+    if !elems.is_empty() {
+        elems.remove(0);
+    }
+    for e in &mut elems {
+        *e -= skip;
     }
     Segment {
         ordinal: r.ordinal,
         tag: r.tag,
-        elements,
-        raw: charset::decode(raw_bytes, cs, how).0,
+        text,
+        raw_len,
+        comps,
+        elems,
     }
 }
 
@@ -366,8 +440,8 @@ fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Locat
         (None, Decoding::UnknownLatin1) => Charset::C,
         (None, _) => Charset::W,
     };
-    for (e, el) in seg.elements.iter().enumerate() {
-        for (c, comp) in el.iter().enumerate() {
+    for (e, c, comp) in seg.components() {
+        {
             // Printable ASCII is in every repertoire but UNOA/UNOB (and is never U+FFFD).
             if !check.is_restricted() && comp.bytes().all(|b| (0x20..0x7F).contains(&b)) {
                 continue;
@@ -456,7 +530,7 @@ fn message(
 ) -> Result<EdiMessage> {
     let mut f = Findings::new(opts.mode);
     let reference = unh.comp(1, 1).to_string();
-    let identifier: Vec<String> = unh.element(2).to_vec();
+    let identifier: Vec<String> = unh.element(2).map(String::from).collect();
     if reference.is_empty() || reference.chars().count() > 14 {
         f.syntax(
             ErrorKind::Envelope,
