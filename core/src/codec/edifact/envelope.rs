@@ -3,97 +3,11 @@
 
 use super::charset::{self, Charset, Decoding};
 use super::findings::{Finding, Findings, codes};
+pub use super::segment::Segment;
+use super::segment::decode_segment;
 use super::tokenizer::{self, Delimiters, RawSegment};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::options::ReadOptions;
-
-/// One decoded segment: the decoded text of the segment as received, then of every
-/// component, in one buffer with spans (no allocation per component).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Segment {
-    /// 1-based ordinal in the input (UNA not counted).
-    pub ordinal: usize,
-    /// The tag.
-    pub tag: String,
-    /// The raw text (`..raw_len`) followed by the components' text.
-    text: String,
-    /// Length of the raw text at the start of `text`.
-    raw_len: usize,
-    /// Component spans into `text`, element after element (the tag is not an element).
-    comps: Vec<(usize, usize)>,
-    /// Index into `comps` of each element's first component.
-    elems: Vec<usize>,
-}
-
-impl Segment {
-    /// Component `c` of element `e` (both 1-based); `""` when absent.
-    pub fn comp(&self, e: usize, c: usize) -> &str {
-        let Some(range) = e.checked_sub(1).and_then(|e| self.element_range(e)) else {
-            return "";
-        };
-        c.checked_sub(1)
-            .filter(|c| *c < range.len())
-            .map_or("", |c| self.span(range.start + c))
-    }
-
-    /// All components of element `e` (1-based); empty when absent.
-    pub fn element(&self, e: usize) -> impl Iterator<Item = &str> + '_ {
-        let range = e
-            .checked_sub(1)
-            .and_then(|e| self.element_range(e))
-            .unwrap_or(0..0);
-        range.map(|k| self.span(k))
-    }
-
-    /// The components of element `e` (1-based) joined by `sep`.
-    pub fn element_joined(&self, e: usize, sep: &str) -> String {
-        let mut out = String::new();
-        for (i, c) in self.element(e).enumerate() {
-            if i > 0 {
-                out.push_str(sep);
-            }
-            out.push_str(c);
-        }
-        out
-    }
-
-    /// The number of elements (the tag not counted).
-    pub fn element_count(&self) -> usize {
-        self.elems.len()
-    }
-
-    /// Every component as (element index, component index, text), both 0-based.
-    pub fn components(&self) -> impl Iterator<Item = (usize, usize, &str)> + '_ {
-        (0..self.elems.len()).flat_map(move |e| {
-            let range = self.element_range(e).unwrap_or(0..0);
-            let first = range.start;
-            range.map(move |k| (e, k - first, self.span(k)))
-        })
-    }
-
-    /// The segment as received (decoded), without its terminator.
-    pub fn raw(&self) -> &str {
-        self.text.get(..self.raw_len).unwrap_or_default()
-    }
-
-    /// The location of this segment (optionally an element and component).
-    pub fn loc(&self, e: Option<usize>, c: Option<usize>) -> Location {
-        Location::segment(self.ordinal, &self.tag, e, c)
-    }
-
-    fn element_range(&self, e: usize) -> Option<std::ops::Range<usize>> {
-        let start = *self.elems.get(e)?;
-        let end = self.elems.get(e + 1).copied().unwrap_or(self.comps.len());
-        Some(start..end)
-    }
-
-    fn span(&self, k: usize) -> &str {
-        self.comps
-            .get(k)
-            .and_then(|&(a, b)| self.text.get(a..b))
-            .unwrap_or_default()
-    }
-}
 
 /// One UNH … UNT message.
 #[derive(Clone, Debug)]
@@ -381,57 +295,6 @@ fn interchange(
     }
     ic.findings = std::mem::take(&mut f.list);
     Ok(ic)
-}
-
-fn decode_segment(
-    input: &[u8],
-    r: RawSegment,
-    cs: Option<Charset>,
-    how: Decoding,
-    d: &Delimiters,
-    scratch: &mut Vec<u8>,
-) -> Segment {
-    let mut raw_bytes = &input[r.start..r.end.min(input.len())];
-    if let Some(stripped) = raw_bytes.strip_suffix(&[d.terminator]) {
-        raw_bytes = stripped;
-    }
-    let mut text = String::with_capacity(raw_bytes.len() * 2);
-    charset::decode_into(raw_bytes, cs, how, &mut text);
-    let raw_len = text.len();
-    // Element 0 is the tag's: its components are not elements of the segment.
-    let skip = r.elems.get(1).copied().unwrap_or(r.comps.len());
-    let mut r = r;
-    for k in skip..r.comps.len() {
-        let a = text.len();
-        match r.plain(input, k) {
-            Some(bytes) => {
-                charset::decode_into(bytes, cs, how, &mut text);
-            }
-            None => {
-                scratch.clear();
-                r.component(input, k, d.release, scratch);
-                charset::decode_into(scratch, cs, how, &mut text);
-            }
-        }
-        r.comps[k - skip] = (a, text.len());
-    }
-    let mut comps = r.comps;
-    let mut elems = r.elems;
-    comps.truncate(comps.len() - skip);
-    if !elems.is_empty() {
-        elems.remove(0);
-    }
-    for e in &mut elems {
-        *e -= skip;
-    }
-    Segment {
-        ordinal: r.ordinal,
-        tag: r.tag,
-        text,
-        raw_len,
-        comps,
-        elems,
-    }
 }
 
 fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Location, String)> {

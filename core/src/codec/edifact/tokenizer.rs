@@ -152,16 +152,16 @@ impl RawSegment {
 /// Appends `span` to `out` without its release characters (a release character ending the
 /// span was ignored by the tokenizer, so it is dropped here too).
 fn unescape(span: &[u8], release: u8, out: &mut Vec<u8>) {
-    let mut it = span.iter();
-    while let Some(&b) = it.next() {
-        if b == release {
-            if let Some(&next) = it.next() {
-                out.push(next);
-            }
-        } else {
-            out.push(b);
+    let mut rest = span;
+    // Copy whole runs between release characters (payload text is full of them).
+    while let Some(p) = rest.iter().position(|&b| b == release) {
+        out.extend_from_slice(&rest[..p]);
+        if let Some(&next) = rest.get(p + 1) {
+            out.push(next);
         }
+        rest = rest.get(p + 2..).unwrap_or_default();
     }
+    out.extend_from_slice(rest);
 }
 
 /// Reads the delimiters: the UNA when present and valid, else the defaults. Returns them
@@ -368,9 +368,15 @@ pub fn tokenize(
             elems,
             released,
         };
-        let mut tag_bytes = Vec::new();
-        seg.component(input, 0, d.release, &mut tag_bytes);
-        let tag = String::from_utf8_lossy(&tag_bytes).into_owned();
+        let mut released_tag = Vec::new();
+        let tag_bytes = match seg.plain(input, 0) {
+            Some(b) => b,
+            None => {
+                seg.component(input, 0, d.release, &mut released_tag);
+                &released_tag[..]
+            }
+        };
+        let tag = String::from_utf8_lossy(tag_bytes).into_owned();
         let loc = Location {
             offset: Some(seg_start as u64),
             ..Location::segment(ordinal, &tag, None, None)
