@@ -208,6 +208,37 @@ pub fn decode(bytes: &[u8], charset: Option<Charset>, how: Decoding) -> (String,
     (text, bad)
 }
 
+/// Like [`decode`], appending the text to `out` instead of allocating it.
+pub fn decode_into(
+    bytes: &[u8],
+    charset: Option<Charset>,
+    how: Decoding,
+    out: &mut String,
+) -> bool {
+    let utf8 = reads_utf8(charset, how);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if utf8 || s.is_ascii() {
+            out.push_str(s);
+            return false;
+        }
+    } else if utf8 {
+        out.push_str(&String::from_utf8_lossy(bytes));
+        return true;
+    }
+    let set = match (how, charset) {
+        (Decoding::UnknownLatin1, _) | (_, None) => Charset::C,
+        (_, Some(c)) => c,
+    };
+    let mut bad = false;
+    out.extend(bytes.iter().map(|&b| {
+        set.decode_byte(b).unwrap_or_else(|| {
+            bad = true;
+            '\u{FFFD}'
+        })
+    }));
+    bad
+}
+
 /// The first character of `s` outside the repertoire, with its character index.
 pub fn first_violation(s: &str, charset: Charset) -> Option<(usize, char)> {
     s.chars().enumerate().find(|(_, c)| !charset.allows(*c))

@@ -210,7 +210,10 @@ fn contrl_message(body: &[Segment]) -> Result<Value> {
                 flush(&mut current, &mut errors, &mut messages);
                 let mut m = Map::default();
                 m.insert("reference".into(), seg.comp(1, 1).into());
-                m.insert("messageIdentifier".into(), seg.element(2).join(":").into());
+                m.insert(
+                    "messageIdentifier".into(),
+                    seg.element_joined(2, ":").into(),
+                );
                 m.insert("action".into(), seg.comp(3, 1).into());
                 m.insert("accepted".into(), Value::Bool(seg.comp(3, 1) != "4"));
                 if !seg.comp(4, 1).is_empty() {

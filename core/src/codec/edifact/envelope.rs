@@ -3,44 +3,11 @@
 
 use super::charset::{self, Charset, Decoding};
 use super::findings::{Finding, Findings, codes};
+pub use super::segment::Segment;
+use super::segment::decode_segment;
 use super::tokenizer::{self, Delimiters, RawSegment};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::options::ReadOptions;
-
-/// One decoded segment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Segment {
-    /// 1-based ordinal in the input (UNA not counted).
-    pub ordinal: usize,
-    /// The tag.
-    pub tag: String,
-    /// `elements[e][c]`: component `c + 1` of element `e + 1`, without release characters.
-    pub elements: Vec<Vec<String>>,
-    /// The segment as received (decoded), without its terminator.
-    pub raw: String,
-}
-
-impl Segment {
-    /// Component `c` of element `e` (both 1-based); `""` when absent.
-    pub fn comp(&self, e: usize, c: usize) -> &str {
-        e.checked_sub(1)
-            .and_then(|e| self.elements.get(e))
-            .and_then(|el| c.checked_sub(1).and_then(|c| el.get(c)))
-            .map_or("", String::as_str)
-    }
-
-    /// All components of element `e` (1-based); empty when absent.
-    pub fn element(&self, e: usize) -> &[String] {
-        e.checked_sub(1)
-            .and_then(|e| self.elements.get(e))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// The location of this segment (optionally an element and component).
-    pub fn loc(&self, e: Option<usize>, c: Option<usize>) -> Location {
-        Location::segment(self.ordinal, &self.tag, e, c)
-    }
-}
 
 /// One UNH … UNT message.
 #[derive(Clone, Debug)]
@@ -159,14 +126,11 @@ fn interchange(
         (Some(a), Some(b)) => (a, b),
         _ => return Err(Error::new(ErrorKind::Internal, "empty interchange")),
     };
-    let syntax_id = String::from_utf8_lossy(
-        first
-            .elements
-            .first()
-            .and_then(|e| e.first())
-            .map_or(&[][..], Vec::as_slice),
-    )
-    .into_owned();
+    let mut syntax_bytes = Vec::new();
+    if let Some(&k) = first.elems.get(1) {
+        first.component(input, k, delimiters.release, &mut syntax_bytes);
+    }
+    let syntax_id = String::from_utf8_lossy(&syntax_bytes).into_owned();
     let declared = Charset::from_syntax_id(&syntax_id);
     let bytes = &input[first.start..last.end.min(input.len())];
     let how = charset::choose(bytes, declared);
@@ -193,8 +157,9 @@ fn interchange(
     }
     let mut segs = Vec::with_capacity(raw.len());
     let mut violation_reported = false;
+    let mut scratch = Vec::new();
     for r in raw {
-        let seg = decode_segment(input, r, declared, how, delimiters.terminator);
+        let seg = decode_segment(input, r, declared, how, &delimiters, &mut scratch);
         if !violation_reported {
             if let Some((loc, what)) = violation(&seg, declared, how) {
                 violation_reported = true;
@@ -332,42 +297,14 @@ fn interchange(
     Ok(ic)
 }
 
-fn decode_segment(
-    input: &[u8],
-    r: RawSegment,
-    cs: Option<Charset>,
-    how: Decoding,
-    terminator: u8,
-) -> Segment {
-    let elements = r
-        .elements
-        .into_iter()
-        .map(|e| {
-            e.into_iter()
-                .map(|c| charset::decode_owned(c, cs, how).0)
-                .collect()
-        })
-        .collect();
-    let mut raw_bytes = &input[r.start..r.end.min(input.len())];
-    if let Some(stripped) = raw_bytes.strip_suffix(&[terminator]) {
-        raw_bytes = stripped;
-    }
-    Segment {
-        ordinal: r.ordinal,
-        tag: r.tag,
-        elements,
-        raw: charset::decode(raw_bytes, cs, how).0,
-    }
-}
-
 fn violation(seg: &Segment, cs: Option<Charset>, how: Decoding) -> Option<(Location, String)> {
     let check = match (cs, how) {
         (Some(cs), _) => cs,
         (None, Decoding::UnknownLatin1) => Charset::C,
         (None, _) => Charset::W,
     };
-    for (e, el) in seg.elements.iter().enumerate() {
-        for (c, comp) in el.iter().enumerate() {
+    for (e, c, comp) in seg.components() {
+        {
             // Printable ASCII is in every repertoire but UNOA/UNOB (and is never U+FFFD).
             if !check.is_restricted() && comp.bytes().all(|b| (0x20..0x7F).contains(&b)) {
                 continue;
@@ -456,7 +393,7 @@ fn message(
 ) -> Result<EdiMessage> {
     let mut f = Findings::new(opts.mode);
     let reference = unh.comp(1, 1).to_string();
-    let identifier: Vec<String> = unh.element(2).to_vec();
+    let identifier: Vec<String> = unh.element(2).map(String::from).collect();
     if reference.is_empty() || reference.chars().count() > 14 {
         f.syntax(
             ErrorKind::Envelope,

@@ -133,7 +133,7 @@ pub fn map(ic: &Interchange, m: &EdiMessage, f: &mut Findings) -> Result<Value> 
                 }
             }
             "IMD" => {
-                if let Some(class) = asset_class(&seg.raw) {
+                if let Some(class) = asset_class(seg.raw()) {
                     if set(&mut st.product, "assetClass", &class) {
                         f.mapping(
                             codes::HEURISTIC,
@@ -497,7 +497,7 @@ pub fn attach_unmapped(
             let mut e = Map::default();
             e.insert("position".into(), Value::int(s.ordinal as i64));
             e.insert("tag".into(), s.tag.as_str().into());
-            e.insert("text".into(), s.raw.as_str().into());
+            e.insert("text".into(), s.raw().into());
             Value::Object(e)
         })
         .collect();

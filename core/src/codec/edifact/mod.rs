@@ -12,6 +12,7 @@
 //! | `tokenizer` | UNA, release character, segments/elements/components with positions |
 //! | `charset` | syntax identifiers UNOA…UNOY: decoding and repertoires |
 //! | `envelope` | UNB/UNH/UNT/UNZ structure, counts and references |
+//! | `segment` | one decoded segment: a text buffer with component spans |
 //! | `payload_block` | the LXH/LXD block |
 //! | `core_view` | the readable segments written for each message |
 //! | `mapping`, `party` | best-effort mapping of foreign EDIFACT |
@@ -27,6 +28,7 @@ pub mod mapping;
 pub mod party;
 pub mod payload_block;
 pub mod reader;
+pub mod segment;
 pub mod tokenizer;
 pub mod writer;
 

@@ -24,7 +24,7 @@ fn two_letters(x: &str) -> bool {
 /// Name, street, city, subdivision, postal code, country of a NAD, realigned when the
 /// elements are visibly shifted.
 fn address_parts(seg: &Segment, f: &mut Findings) -> Result<[String; 6]> {
-    let e = |i: usize| seg.element(i).join(" ").trim().to_string();
+    let e = |i: usize| seg.element_joined(i, " ").trim().to_string();
     let loc = seg.loc(Some(2), None);
     let note = |f: &mut Findings, what: &str| {
         f.mapping(
@@ -38,7 +38,7 @@ fn address_parts(seg: &Segment, f: &mut Findings) -> Result<[String; 6]> {
     let id = seg.comp(2, 1);
     if id.contains(' ')
         && seg.comp(2, 3).is_empty()
-        && seg.elements.len() <= 7
+        && seg.element_count() <= 7
         && two_letters(&e(7))
     {
         note(
@@ -49,7 +49,7 @@ fn address_parts(seg: &Segment, f: &mut Findings) -> Result<[String; 6]> {
     }
     // Real-estate sample: one element too many before the name.
     let shift = usize::from(
-        e(2).is_empty() && e(4).is_empty() && !e(5).is_empty() && seg.elements.len() == 9,
+        e(2).is_empty() && e(4).is_empty() && !e(5).is_empty() && seg.element_count() == 9,
     );
     if shift == 1 {
         note(f, "has an extra element before the party name")?;
@@ -57,7 +57,7 @@ fn address_parts(seg: &Segment, f: &mut Findings) -> Result<[String; 6]> {
     let street = if shift == 1 {
         e(6)
     } else {
-        seg.element(5).join(",")
+        seg.element_joined(5, ",")
     };
     let (name, city) = (e(4 + shift), e(6 + shift));
     let (mut sub, mut postal, mut country) = (

@@ -168,12 +168,7 @@ pub fn decode(block: &Block<'_>) -> Result<Vec<u8>, (String, usize)> {
         "B32" => Encoding::Base32,
         other => return Err((format!("payload encoding {other:?} is not J or B32"), 4)),
     };
-    let text: String = block
-        .data
-        .iter()
-        .flat_map(|s| s.element(4))
-        .map(String::as_str)
-        .collect();
+    let text: String = block.data.iter().flat_map(|s| s.element(4)).collect();
     let declared_len = h.comp(4, 3);
     if declared_len != text.len().to_string() {
         return Err((

@@ -102,8 +102,10 @@ impl Delimiters {
     }
 }
 
-/// One segment as bytes: `elements[e][c]` is component `c + 1` of element `e + 1` (the tag
-/// is not an element), with release characters removed.
+/// One segment as spans of the input: component `k` is `input[comps[k].0..comps[k].1]`, still
+/// holding its release characters when `released` is set (see [`RawSegment::component`]).
+/// Element `e` (0 is the tag's element) owns `comps[elems[e]..elems[e + 1]]` (the last one runs
+/// to the end). Spans instead of owned bytes keep tokenizing free of per-component allocations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawSegment {
     /// 1-based ordinal in the input (UNA is not counted).
@@ -114,8 +116,52 @@ pub struct RawSegment {
     pub end: usize,
     /// The tag (`UNB`, `NAD`, ...).
     pub tag: String,
-    /// Elements, each a list of components.
-    pub elements: Vec<Vec<Vec<u8>>>,
+    /// Component spans (start, end) into the input, tag element included.
+    pub comps: Vec<(usize, usize)>,
+    /// Index into `comps` of each element's first component, tag element included.
+    pub elems: Vec<usize>,
+    /// True when some component holds a release character.
+    pub released: bool,
+}
+
+impl RawSegment {
+    /// Component `k` (0-based over `comps`) with its release characters removed, appended to
+    /// `out` (`release` is the release character in force).
+    pub fn component(&self, input: &[u8], k: usize, release: u8, out: &mut Vec<u8>) {
+        let Some(&(a, b)) = self.comps.get(k) else {
+            return;
+        };
+        let span = input.get(a..b).unwrap_or_default();
+        if self.released {
+            unescape(span, release, out);
+        } else {
+            out.extend_from_slice(span);
+        }
+    }
+
+    /// The bytes of component `k` when they need no unescaping.
+    pub fn plain<'a>(&self, input: &'a [u8], k: usize) -> Option<&'a [u8]> {
+        if self.released {
+            return None;
+        }
+        let &(a, b) = self.comps.get(k)?;
+        input.get(a..b)
+    }
+}
+
+/// Appends `span` to `out` without its release characters (a release character ending the
+/// span was ignored by the tokenizer, so it is dropped here too).
+fn unescape(span: &[u8], release: u8, out: &mut Vec<u8>) {
+    let mut rest = span;
+    // Copy whole runs between release characters (payload text is full of them).
+    while let Some(p) = rest.iter().position(|&b| b == release) {
+        out.extend_from_slice(&rest[..p]);
+        if let Some(&next) = rest.get(p + 1) {
+            out.push(next);
+        }
+        rest = rest.get(p + 2..).unwrap_or_default();
+    }
+    out.extend_from_slice(rest);
 }
 
 /// Reads the delimiters: the UNA when present and valid, else the defaults. Returns them
@@ -226,14 +272,17 @@ pub fn tokenize(
             ));
         }
         let seg_start = i;
-        let mut elements: Vec<Vec<Vec<u8>>> = Vec::new();
-        let mut element: Vec<Vec<u8>> = Vec::new();
-        let mut component: Vec<u8> = Vec::new();
+        let mut comps: Vec<(usize, usize)> = Vec::new();
+        let mut elems: Vec<usize> = vec![0];
+        let mut comp_start = i;
+        let mut released = false;
         let mut element_len = 0usize;
         let mut terminated = false;
+        let mut content_end = n;
         while i < n {
             let b = input[i];
             if b == d.release {
+                released = true;
                 let Some(&next) = input.get(i + 1) else {
                     findings.syntax(
                         ErrorKind::Syntax,
@@ -258,32 +307,33 @@ pub fn tokenize(
                         Location::at_offset(input, i),
                     )?;
                 }
-                component.push(next);
                 element_len += 1;
                 i += 2;
             } else if b == d.terminator {
+                content_end = i;
                 i += 1;
                 terminated = true;
                 break;
             } else if b == d.element {
-                element.push(std::mem::take(&mut component));
-                elements.push(std::mem::take(&mut element));
+                comps.push((comp_start, i));
+                elems.push(comps.len());
                 element_len = 0;
                 nodes += 1;
                 i += 1;
+                comp_start = i;
             } else if b == d.component {
-                element.push(std::mem::take(&mut component));
+                comps.push((comp_start, i));
                 nodes += 1;
                 i += 1;
+                comp_start = i;
             } else {
-                // Copy the run of ordinary bytes up to the next service character at once.
+                // Skip the run of ordinary bytes up to the next service character at once.
                 let run = input[i..]
                     .iter()
                     .position(|&x| {
                         x == d.release || x == d.terminator || x == d.element || x == d.component
                     })
                     .map_or(n, |p| i + p);
-                component.extend_from_slice(&input[i..run]);
                 element_len += run - i;
                 i = run;
             }
@@ -305,10 +355,28 @@ pub fn tokenize(
                 ));
             }
         }
-        element.push(component);
-        elements.push(element);
-        let tag_bytes = elements.remove(0).into_iter().next().unwrap_or_default();
-        let tag = String::from_utf8_lossy(&tag_bytes).into_owned();
+        if !terminated {
+            content_end = i.min(n);
+        }
+        comps.push((comp_start.min(content_end), content_end));
+        let mut seg = RawSegment {
+            ordinal,
+            start: seg_start,
+            end: i,
+            tag: String::new(),
+            comps,
+            elems,
+            released,
+        };
+        let mut released_tag = Vec::new();
+        let tag_bytes = match seg.plain(input, 0) {
+            Some(b) => b,
+            None => {
+                seg.component(input, 0, d.release, &mut released_tag);
+                &released_tag[..]
+            }
+        };
+        let tag = String::from_utf8_lossy(tag_bytes).into_owned();
         let loc = Location {
             offset: Some(seg_start as u64),
             ..Location::segment(ordinal, &tag, None, None)
@@ -329,13 +397,8 @@ pub fn tokenize(
                 loc,
             ));
         }
-        segments.push(RawSegment {
-            ordinal,
-            start: seg_start,
-            end: i,
-            tag,
-            elements,
-        });
+        seg.tag = tag;
+        segments.push(seg);
     }
     Ok(segments)
 }
@@ -357,15 +420,55 @@ mod tests {
         .unwrap()
     }
 
+    /// `[e][c]` view of a raw segment (tag element excluded), unescaped.
+    fn elements(input: &str, seg: &RawSegment) -> Vec<Vec<Vec<u8>>> {
+        let mut out = Vec::new();
+        for e in 1..seg.elems.len() {
+            let end = seg.elems.get(e + 1).copied().unwrap_or(seg.comps.len());
+            out.push(
+                (seg.elems[e]..end)
+                    .map(|k| {
+                        let mut b = Vec::new();
+                        seg.component(input.as_bytes(), k, b'?', &mut b);
+                        b
+                    })
+                    .collect(),
+            );
+        }
+        out
+    }
+
     #[test]
     fn splits_with_release_characters() {
-        let segs = tok("FTX+A?+B:C??+D?:E?'+'\r\nCOM+?+1:TE'");
+        let s = "FTX+A?+B:C??+D?:E?'+'\r\nCOM+?+1:TE'";
+        let segs = tok(s);
         assert_eq!(segs.len(), 2);
-        assert_eq!(segs[0].elements[0], vec![b"A+B".to_vec(), b"C?".to_vec()]);
-        assert_eq!(segs[0].elements[1], vec![b"D:E'".to_vec()]);
-        assert_eq!(segs[0].elements[2], vec![Vec::<u8>::new()]);
+        assert_eq!(segs[0].tag, "FTX");
+        let e0 = elements(s, &segs[0]);
+        assert_eq!(e0[0], vec![b"A+B".to_vec(), b"C?".to_vec()]);
+        assert_eq!(e0[1], vec![b"D:E'".to_vec()]);
+        assert_eq!(e0[2], vec![Vec::<u8>::new()]);
+        assert_eq!(e0.len(), 3);
         assert_eq!(segs[1].ordinal, 2);
-        assert_eq!(segs[1].elements[0][0], b"+1".to_vec());
+        assert_eq!(segs[1].tag, "COM");
+        assert_eq!(elements(s, &segs[1])[0][0], b"+1".to_vec());
+    }
+
+    #[test]
+    fn release_at_end_of_input_is_dropped() {
+        let s = "FTX+AB?";
+        let mut f = Findings::new(ReadMode::Tolerant);
+        let segs = tokenize(
+            s.as_bytes(),
+            0,
+            &Delimiters::default(),
+            &Limits::default(),
+            &mut f,
+        )
+        .unwrap();
+        assert_eq!(elements(s, &segs[0]), vec![vec![b"AB".to_vec()]]);
+        assert!(segs[0].released);
+        assert_eq!(segs[0].plain(s.as_bytes(), 1), None);
     }
 
     #[test]
