@@ -130,7 +130,7 @@ pub(super) fn pointer(stack: &[Frame], last: Option<&str>) -> String {
 /// Where a closing element sits: its ancestors and its member name.
 pub(super) struct At<'s> {
     stack: &'s [Frame],
-    key: String,
+    key: &'s str,
     is_root: bool,
 }
 
@@ -140,17 +140,23 @@ impl At<'_> {
         if self.is_root {
             "/lex".into()
         } else {
-            pointer(self.stack, Some(&self.key))
+            pointer(self.stack, Some(self.key))
         }
     }
 }
 
-/// Converts a closed element. `stack` holds its ancestors.
-pub(super) fn finish(frame: Frame, stack: &[Frame], ctx: &mut Ctx<'_>) -> Result<Option<Value>> {
+/// Converts a closed element. `stack` holds its ancestors; `key` is the element's member
+/// name (taken out of `frame.key` by the caller, so it is not copied per element).
+pub(super) fn finish(
+    frame: Frame,
+    key: &str,
+    stack: &[Frame],
+    ctx: &mut Ctx<'_>,
+) -> Result<Option<Value>> {
     // The pointer is only built when a warning or an error needs it.
     let at = At {
         stack,
-        key: frame.key.clone(),
+        key,
         is_root: frame.is_root,
     };
     if let Some(m) = &frame.mixed {
@@ -367,7 +373,7 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
                 .children
                 .iter()
                 .all(|c| c.key == frame.children[0].key);
-        if is_schema_array(&frame.key) || same {
+        if is_schema_array(at.key) || same {
             let child = frame.children.first().map_or("", |c| c.name.as_str());
             ctx.normalised(
                 "XML_WRAPPER_ARRAY",
@@ -392,7 +398,7 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
         return Ok(Some(Value::String(format!("{alg}:{}", frame.text))));
     }
     if frame.text.chars().all(is_xml_space) {
-        if is_schema_array(&frame.key) {
+        if is_schema_array(at.key) {
             ctx.normalised(
                 "XML_EMPTY_ELEMENT",
                 &at.ptr(),
@@ -414,7 +420,7 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
         Some(p) => Some(p.key.as_str()),
         None => None,
     };
-    match untyped_leaf_type(parent, &frame.key, &frame.text) {
+    match untyped_leaf_type(parent, at.key, &frame.text) {
         LeafType::String => Ok(Some(Value::String(frame.text))),
         LeafType::Number => {
             let v = number(&frame.text, &frame, ctx)?;
@@ -493,7 +499,7 @@ fn root(frame: Frame, ctx: &mut Ctx<'_>) -> Result<Value> {
     }
     let at = At {
         stack: &[],
-        key: "lex".into(),
+        key: "lex",
         is_root: true,
     };
     let members = object(frame.children, &at, ctx)?;

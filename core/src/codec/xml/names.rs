@@ -133,6 +133,26 @@ pub(crate) fn is_xml_illegal(c: char) -> bool {
     (u < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || u == 0xFFFE || u == 0xFFFF
 }
 
+/// The first character of `text` that [`is_xml_illegal`], with its byte offset. A byte scan
+/// (the same answer as testing every `char`, without decoding them): only bytes below 0x20
+/// and the lead byte 0xEF of U+FFFE/U+FFFF can start an illegal character.
+pub(crate) fn first_illegal(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let rel = bytes
+            .get(from..)?
+            .iter()
+            .position(|&b| b == 0xEF || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')))?;
+        let i = from + rel;
+        let c = text.get(i..)?.chars().next()?;
+        if is_xml_illegal(c) {
+            return Some((i, c));
+        }
+        from = i + 1;
+    }
+}
+
 /// True when `key` can be written as an element name: an ASCII NCName
 /// (`[A-Za-z_][A-Za-z0-9._-]*`) that does not start with `xml` in any case.
 pub(crate) fn is_safe_name(key: &str) -> bool {
@@ -243,5 +263,25 @@ mod tests {
             untyped_leaf_type(None, "needsFinancing", "yes"),
             LeafType::String
         );
+    }
+
+    #[test]
+    fn first_illegal_matches_a_char_scan() {
+        let samples = [
+            "",
+            "plain <a>text</a>",
+            "tab\tnl\ncr\r ok",
+            "bell\u{7} here",
+            "\u{0}",
+            "é€\u{FFFD}\u{FFFC} fine then \u{FFFE}",
+            "\u{EFFF}\u{F000} then \u{FFFF}",
+            "\u{1F600} \u{1} x",
+        ];
+        for s in samples {
+            let want = s.char_indices().find(|&(_, c)| is_xml_illegal(c));
+            assert_eq!(first_illegal(s), want, "{s:?}");
+        }
+        assert_eq!(first_illegal("ab\u{FFFE}"), Some((2, '\u{FFFE}')));
+        assert_eq!(first_illegal("\u{FFFD}\u{1F}"), Some((3, '\u{1F}')));
     }
 }

@@ -8,7 +8,7 @@
 
 use super::convert::{Child, Frame, Ty, finish};
 use super::lexical::{attr_value, check_decl, resolve_reference};
-use super::names::{camel_from_pascal, is_xml_illegal, is_xml_space};
+use super::names::{camel_from_pascal, first_illegal, is_xml_space};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
 use crate::message::Message;
@@ -154,7 +154,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
             "a UTF-8 byte-order mark at the start of the input was ignored",
         ));
     }
-    if let Some((i, c)) = text.char_indices().find(|&(_, c)| is_xml_illegal(c)) {
+    if let Some((i, c)) = first_illegal(text) {
         return Err(ctx.err(
             ErrorKind::Syntax,
             format!("character U+{:04X} is not allowed in XML 1.0", c as u32),
@@ -321,16 +321,18 @@ fn open(
             pos,
         ));
     }
-    let qname = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-    let name = match qname.rsplit_once(':') {
+    // The text is valid UTF-8, so these borrow (no allocation per element name).
+    let qname_bytes = e.name();
+    let qname = String::from_utf8_lossy(qname_bytes.as_ref());
+    let name: &str = match qname.rsplit_once(':') {
         Some((_, local)) => {
             report_namespace(ctx, &qname, pos)?;
-            local.to_string()
+            local
         }
-        None => qname.clone(),
+        None => &qname,
     };
     let is_root = stack.is_empty();
-    let mut frame = Frame::new(name.clone(), pos, is_root);
+    let mut frame = Frame::new(name.to_string(), pos, is_root);
     let mut k: Option<String> = None;
     let mut kj: Option<String> = None;
     for (i, attr) in e.attributes().with_checks(true).enumerate() {
@@ -348,13 +350,13 @@ fn open(
                 pos,
             )
         })?;
-        let aname = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+        let aname = String::from_utf8_lossy(attr.key.as_ref());
         if aname == "xmlns" || aname.starts_with("xmlns:") {
             report_namespace(ctx, &aname, pos)?;
             continue;
         }
         let value = attr_value(&attr.value, ctx, pos)?;
-        let local = aname.rsplit_once(':').map_or(aname.as_str(), |(_, l)| l);
+        let local = aname.rsplit_once(':').map_or(&*aname, |(_, l)| l);
         match (local, aname.contains(':')) {
             ("t", false) if !is_root => frame.ty = Some(Ty::parse(&value, ctx, pos)?),
             ("k", false) if name == "_" => k = Some(value),
@@ -381,7 +383,7 @@ fn open(
     }
     if is_root {
         if name != "lex" {
-            if !ROOT_ALIASES.contains(&name.as_str()) {
+            if !ROOT_ALIASES.contains(&name) {
                 return Err(ctx.err(
                     ErrorKind::NotAMessage,
                     format!("the root element must be <lex>, not <{qname}>"),
@@ -398,7 +400,7 @@ fn open(
         frame.key = "lex".into();
         return Ok(frame);
     }
-    frame.key = resolve_key(&name, k, kj, stack, ctx, pos)?;
+    frame.key = resolve_key(name, k, kj, stack, ctx, pos)?;
     Ok(frame)
 }
 
@@ -474,16 +476,17 @@ fn report_namespace(ctx: &mut Ctx<'_>, what: &str, pos: usize) -> Result<()> {
 
 /// Closes an element: converts it and hands the value to its parent (or keeps the root).
 fn close(
-    frame: Frame,
+    mut frame: Frame,
     stack: &mut [Frame],
     ctx: &mut Ctx<'_>,
     result: &mut Option<Map>,
 ) -> Result<()> {
-    let key = frame.key.clone();
+    // `finish` reads neither the key from the frame nor the field name: move them out.
+    let key = std::mem::take(&mut frame.key);
     let offset = frame.offset;
-    let field_name = frame.field_name.clone();
+    let field_name = frame.field_name.take();
     let name = frame.name.clone();
-    let value = finish(frame, stack, ctx)?;
+    let value = finish(frame, &key, stack, ctx)?;
     match stack.last_mut() {
         Some(parent) => {
             if !parent.text.is_empty() && parent.children.is_empty() {
