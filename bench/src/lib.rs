@@ -276,10 +276,11 @@ pub fn defects() -> Vec<Defect> {
             "unknown desiredProduct.condition",
             edit(&|l| l["desiredProduct"]["condition"] = json!("SLIGHTLY_USED")),
             Some(
-                "the core weighs every nested enum that is not on its core list as a WARNING \
-                 (`weigh` in core/src/validate/policy.rs), although the design's WARNING \
-                 clause (spec-model I-33) covers enums inside optional blocks and \
-                 `desiredProduct` is a required block: a validation gap to settle in the core",
+                "the STANDARD profile weighs enums outside the core list as WARNINGs \
+                 (spec-model I-33): its schema-drift list includes \
+                 `desiredProduct.factoryOrderPreference`, a direct child of the required \
+                 `desiredProduct` block, so non-core enums there are not binding; strict \
+                 mode rejects it",
             ),
         ),
     ]

@@ -51,8 +51,8 @@ run per language, with lex and its peers on the same inputs, in the same process
 - **Batch / memory**: wall time and peak RSS of \`lexedi validate --jobs N\` from
   \`/usr/bin/time\`, best of 3 (process start-up included); the X12 batch is a directory of 100
   interchanges, one work item each.
-- The machine was **shared** with other builds while these ran (load average above the core
-  count); absolute numbers are noisy, ratios (measured side by side) are the figures to read.
+- The machine is a small shared VM (see the load average below): absolute numbers move between
+  runs; ratios (measured side by side in one process) are the figures to read.
 
 ## Machine and versions
 

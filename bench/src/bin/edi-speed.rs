@@ -95,10 +95,26 @@ fn main() -> ExitCode {
         } else {
             Duration::MAX
         };
-        let mbps = |d: Duration| input.len() as f64 / d.as_secs_f64() / 1e6;
-        let per_msg = |d: Duration| d.as_secs_f64() * 1e6 / messages.len().max(1) as f64;
+        // `Duration::MAX` marks an operation left out by `--op`.
+        let mbps = |d: Duration| {
+            if d == Duration::MAX {
+                "      —".to_string()
+            } else {
+                format!("{:7.1}", input.len() as f64 / d.as_secs_f64() / 1e6)
+            }
+        };
+        let per_msg = |d: Duration| {
+            if d == Duration::MAX {
+                "     —".to_string()
+            } else {
+                format!(
+                    "{:6.1}",
+                    d.as_secs_f64() * 1e6 / messages.len().max(1) as f64
+                )
+            }
+        };
         println!(
-            "{:8} {} bytes, {} messages: read {:7.1} MB/s ({:6.1} µs/msg; JSON parse of the same messages {:6.1} µs/msg)  write {:7.1} MB/s ({:6.1} µs/msg)",
+            "{:8} {} bytes, {} messages: read {} MB/s ({} µs/msg; JSON parse of the same messages {} µs/msg)  write {} MB/s ({} µs/msg)",
             format.as_str(),
             input.len(),
             messages.len(),
