@@ -1,5 +1,7 @@
 //! Options shared by the readers, the writers and validation.
 
+use crate::error::{Error, ErrorKind, Location, Result};
+
 /// How liberally input is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ReadMode {
@@ -59,6 +61,25 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// `SIZE_LIMIT_EXCEEDED` when `input` is longer than `max_input_bytes`, located at the
+    /// first byte past the limit. Every reader checks this first, before looking at the input.
+    pub fn check_input_size(&self, input: &[u8]) -> Result<()> {
+        if input.len() <= self.max_input_bytes {
+            return Ok(());
+        }
+        Err(Error::at(
+            ErrorKind::SizeLimit,
+            format!(
+                "input is {} bytes, more than the limit of {} bytes",
+                input.len(),
+                self.max_input_bytes
+            ),
+            Location::at_offset(input, self.max_input_bytes),
+        ))
+    }
+}
+
 /// Options for reading any format.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions {
@@ -66,4 +87,45 @@ pub struct ReadOptions {
     pub mode: ReadMode,
     /// Resource limits.
     pub limits: Limits,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Format;
+    use crate::api;
+
+    /// Every reader refuses an oversized input the same way: one code, one message, located at
+    /// the first byte past the limit.
+    #[test]
+    fn every_reader_refuses_an_oversized_input_alike() {
+        let opts = ReadOptions {
+            limits: Limits {
+                max_input_bytes: 8,
+                ..Limits::default()
+            },
+            ..ReadOptions::default()
+        };
+        let inputs: [(Format, &[u8]); 4] = [
+            (Format::Json, b"{\"lex\": {}}"),
+            (Format::Xml, b"<lex><header/></lex>"),
+            (Format::X12, b"ISA*00*          *00*"),
+            (Format::Edifact, b"UNA:+.? 'UNB+UNOC:3'"),
+        ];
+        for (format, input) in inputs {
+            let err = api::parse_all(input, Some(format), &opts).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::SizeLimit, "{format:?}");
+            assert_eq!(
+                err.message,
+                format!(
+                    "input is {} bytes, more than the limit of 8 bytes",
+                    input.len()
+                ),
+                "{format:?}"
+            );
+            assert_eq!(err.location.offset, Some(8), "{format:?}");
+            assert_eq!(err.location.column, Some(9), "{format:?}");
+        }
+        assert!(Limits::default().check_input_size(&[0; 16]).is_ok());
+    }
 }

@@ -14,17 +14,7 @@ use crate::value::{Map, Number, Value};
 ///
 /// A leading UTF-8 byte-order mark is skipped (the caller reports it if it wants to).
 pub fn parse(input: &[u8], limits: &Limits) -> Result<Value> {
-    if input.len() > limits.max_input_bytes {
-        return Err(Error::at(
-            ErrorKind::SizeLimit,
-            format!(
-                "input is {} bytes, more than the limit of {} bytes",
-                input.len(),
-                limits.max_input_bytes
-            ),
-            Location::at_offset(input, limits.max_input_bytes),
-        ));
-    }
+    limits.check_input_size(input)?;
     let text = match std::str::from_utf8(input) {
         Ok(text) => text,
         Err(e) => {

@@ -58,17 +58,7 @@ pub struct Interchange {
 
 /// Tokenizes, decodes and structures every interchange in `input`.
 pub fn parse(input: &[u8], opts: &ReadOptions) -> Result<Vec<Interchange>> {
-    if input.len() > opts.limits.max_input_bytes {
-        return Err(Error::at(
-            ErrorKind::SizeLimit,
-            format!(
-                "the input has {} bytes; the limit is {}",
-                input.len(),
-                opts.limits.max_input_bytes
-            ),
-            Location::at_offset(input, 0),
-        ));
-    }
+    opts.limits.check_input_size(input)?;
     let mut start = if input.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {

@@ -116,17 +116,7 @@ pub struct Tokens {
 /// Tokenizes every interchange of the input (an input may hold several ISA…IEA
 /// interchanges back to back, each with its own delimiters).
 pub fn tokenize_all(input: &[u8], limits: &Limits) -> Result<Vec<Tokens>> {
-    if input.len() > limits.max_input_bytes {
-        return Err(Error::at(
-            ErrorKind::SizeLimit,
-            format!(
-                "the input has {} bytes, more than the limit of {}",
-                input.len(),
-                limits.max_input_bytes
-            ),
-            Location::default(),
-        ));
-    }
+    limits.check_input_size(input)?;
     let (text, latin1) = decode(input);
     let Some(mut start) = text.find(|c: char| !c.is_whitespace()) else {
         return Err(Error::new(ErrorKind::EmptyInput, "the input is empty"));

@@ -112,17 +112,7 @@ const MAX_ATTRIBUTES: usize = 64;
 /// Reads one XML-EDI document.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     let limits = opts.limits;
-    if input.len() > limits.max_input_bytes {
-        return Err(Error::at(
-            ErrorKind::SizeLimit,
-            format!(
-                "input is {} bytes, more than the limit of {} bytes",
-                input.len(),
-                limits.max_input_bytes
-            ),
-            Location::at_offset(input, limits.max_input_bytes),
-        ));
-    }
+    limits.check_input_size(input)?;
     let text = std::str::from_utf8(input).map_err(|e| {
         Error::at(
             ErrorKind::InvalidEncoding,
