@@ -8,6 +8,8 @@
 
 #![deny(missing_docs)]
 
+pub mod timing;
+
 use lex_core::api;
 use lex_core::codec::WriteOptions;
 use lex_core::format::Format;

@@ -6,6 +6,7 @@
 //! Usage: `edi-speed [CORPUS_DIR] [--rounds N] [--only x12|edifact] [--op read|write]` (run it
 //! with `--release`; `--only`/`--op` narrow the run for a profiler).
 
+use lex_bench::timing::{best_per_call as best, rounds_arg};
 use lex_core::api;
 use lex_core::codec::WriteOptions;
 use lex_core::format::Format;
@@ -13,7 +14,7 @@ use lex_core::options::ReadOptions;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn main() -> ExitCode {
     let mut dir = PathBuf::from("build/bench-corpus");
@@ -23,7 +24,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--rounds" {
-            match args.next().and_then(|n| n.parse().ok()) {
+            match rounds_arg(args.next()) {
                 Some(n) => rounds = n,
                 None => {
                     eprintln!("--rounds needs a number");
@@ -126,20 +127,4 @@ fn main() -> ExitCode {
         );
     }
     status
-}
-
-/// Best time per call over `rounds` rounds of at least 0.2 s each.
-fn best(rounds: u32, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut best = Duration::MAX;
-    for _ in 0..rounds {
-        let start = Instant::now();
-        let mut n = 0u32;
-        while start.elapsed() < Duration::from_millis(200) {
-            f();
-            n += 1;
-        }
-        best = best.min(start.elapsed() / n.max(1));
-    }
-    best
 }

@@ -5,13 +5,13 @@
 //!
 //! Usage: `xml-speed [CORPUS_DIR] [--rounds N]` (run it with `--release`).
 
+use lex_bench::timing::{best_per_call, rounds_arg};
 use lex_core::api;
 use lex_core::format::Format;
 use lex_core::options::ReadOptions;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     let mut dir = PathBuf::from("build/bench-corpus");
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--rounds" {
-            match args.next().and_then(|n| n.parse().ok()) {
+            match rounds_arg(args.next()) {
                 Some(n) => rounds = n,
                 None => {
                     eprintln!("--rounds needs a number");
@@ -44,16 +44,9 @@ fn main() -> ExitCode {
             status = ExitCode::FAILURE;
             continue;
         }
-        // Enough repetitions per round for a measurable time on the small documents.
-        let reps = (2_000_000 / input.len().max(1)).clamp(1, 10_000) as u32;
-        let mut best = Duration::MAX;
-        for _ in 0..rounds {
-            let t = Instant::now();
-            for _ in 0..reps {
-                let _ = black_box(api::parse_all(black_box(&input), Some(Format::Xml), &opts));
-            }
-            best = best.min(t.elapsed() / reps);
-        }
+        let best = best_per_call(rounds, || {
+            let _ = black_box(api::parse_all(black_box(&input), Some(Format::Xml), &opts));
+        });
         let mbs = input.len() as f64 / best.as_secs_f64() / 1e6;
         println!(
             "{file:>20}: {:>7} bytes  {:>10.1} µs  {mbs:>7.1} MB/s",
