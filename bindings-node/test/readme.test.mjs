@@ -13,7 +13,7 @@ const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 test('the README has a JavaScript example', () => {
   assert.equal(blocks.length, 1);
-  assert.ok(blocks[0].includes("require('lex')"));
+  assert.ok(blocks[0].includes("require('lexedi')"));
 });
 
 test('the README example runs and prints what its comments say', () => {
@@ -23,7 +23,7 @@ test('the README example runs and prints what its comments say', () => {
   const printed = [];
   const fakeConsole = { log: (...args) => printed.push(args.map(String).join(' ')) };
   const requireFromHere = createRequire(import.meta.url);
-  const req = (name) => (name === 'lex' ? requireFromHere('../index.js') : requireFromHere(name));
+  const req = (name) => (name === 'lexedi' ? requireFromHere('../index.js') : requireFromHere(name));
   new Function('require', 'console', code)(req, fakeConsole);
   assert.deepEqual(printed, expected);
 });
