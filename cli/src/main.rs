@@ -2,6 +2,7 @@
 
 mod batch;
 mod cmd_ack;
+mod cmd_assets;
 mod cmd_conformance;
 mod cmd_convert;
 mod cmd_fingerprint;
@@ -42,6 +43,9 @@ enum Command {
     Receive(cmd_receive::Args),
     /// Run test vectors (e.g. the LEX conformance suite); exit 1 if any fails.
     Conformance(cmd_conformance::Args),
+    /// Write shell completions and man pages into a directory (used by `make dist`).
+    #[command(hide = true)]
+    GenerateAssets(cmd_assets::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         Command::New(a) => cmd_new::run(a),
         Command::Receive(a) => cmd_receive::run(a),
         Command::Conformance(a) => cmd_conformance::run(a),
+        Command::GenerateAssets(a) => cmd_assets::run(a),
     };
     ExitCode::from(code)
 }
