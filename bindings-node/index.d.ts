@@ -30,6 +30,16 @@ export type IssueLevel = 'CRITICAL' | 'ERROR' | 'WARNING' | 'INFO';
 export type TransitionVerdict = 'allowed' | 'unlisted' | 'forbidden';
 /** A JSON value as JavaScript holds it. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/**
+ * A JSON object as `JSON.parse` returns it: members are `any`, so a message tree can be walked
+ * (`obj.lex.payload.lead.status`) under `strict` without casts, as with `JSON.parse`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonObject = { [key: string]: any };
+/** The plain-object form of a message, as `toObject()` and `toJSON()` return it. */
+export interface MessagePlainObject {
+  lex: JsonObject & { header: JsonObject; payload: JsonObject };
+}
 /** A plain object holding a message tree (`{ lex: { header, payload } }`). */
 export type MessageObject = { [key: string]: unknown };
 /** Raw input in any of the four formats. */
@@ -161,9 +171,9 @@ export class Message {
   toX12(options?: WriteOptions | boolean): string;
   toEdifact(options?: WriteOptions | boolean): string;
   /** A fresh plain object (numbers become JavaScript numbers, as with JSON.parse). */
-  toObject(): { lex: { [key: string]: JsonValue } };
+  toObject(): MessagePlainObject;
   /** For JSON.stringify: the plain object. */
-  toJSON(): { lex: { [key: string]: JsonValue } };
+  toJSON(): MessagePlainObject;
   /** Compact canonical JSON-EDI. */
   toString(): string;
   /** The customer fingerprint (LEAD with an email or a phone), or null. */

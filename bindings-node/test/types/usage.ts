@@ -14,6 +14,12 @@ const src: Format = msg.sourceFormat;
 const json: string = msg.toJson({ pretty: true }) + msg.toJson(true) + msg.toJson();
 const obj = msg.toObject();
 const header: unknown = obj.lex['header'];
+// The README's walk through a plain object compiles under `strict`, as after JSON.parse.
+const ackStatus: string = ack0().toObject().lex.payload.acknowledgment.status;
+const leadId: string = msg.toJSON().lex.payload.lead.leadId;
+function ack0(): lex.Message {
+  return lex.acknowledge(msg);
+}
 const fp: string | null = msg.fingerprint();
 const same: boolean = msg.equals(again);
 
