@@ -43,7 +43,7 @@ test-rust: ## Rust unit, integration and doc tests, formatting and clippy
 	$(CARGO) test --workspace
 
 demo: ## Validate and convert the bundled example message
-	$(CARGO) run -q -p lex-cli -- validate examples/lead.json
+	$(CARGO) run -p lex-cli -- validate examples/lead.json
 	$(CARGO) run -q -p lex-cli -- convert examples/lead.json --to json --compact
 
 fmt: ## Format the Rust code

@@ -64,7 +64,7 @@ dist-notices: ## Third-party notices of each shipped crate (tools/dist/notices.p
 
 dist-python: dist-tools dist-notices ## abi3 wheel tagged manylinux2014 + sdist into dist/python
 	@rm -rf $(DIST)/python && mkdir -p $(DIST)/python
-	cp $(DIST_STAGE)/notices/python.txt bindings-python/THIRD-PARTY-NOTICES.txt
+	cp $(DIST_STAGE)/notices/python.txt bindings-python/python/lex/THIRD-PARTY-NOTICES.txt
 	PATH=$(DIST_PATH) CARGO_TARGET_DIR=$(abspath $(DIST_PY_TARGET_DIR)) $(DIST_BIN)/maturin build --zig \
 	  --profile dist --target $(DIST_TRIPLE) --compatibility manylinux2014 \
 	  -m bindings-python/Cargo.toml -o $(DIST)/python
@@ -73,7 +73,7 @@ dist-python: dist-tools dist-notices ## abi3 wheel tagged manylinux2014 + sdist 
 	@tr '\n' ' ' < $(DIST_STAGE)/auditwheel.txt | grep -q 'consistent with the following platform tag: *"manylinux_2_17_x86_64"' || \
 	  { echo "the wheel is not manylinux2014 (manylinux_2_17)"; exit 1; }
 	@unzip -l $(DIST)/python/*.whl | grep -q 'licenses/LICENSE$$' && \
-	  unzip -l $(DIST)/python/*.whl | grep -q 'THIRD-PARTY-NOTICES.txt$$' || \
+	  unzip -l $(DIST)/python/*.whl | grep -q ' lex/THIRD-PARTY-NOTICES.txt$$' || \
 	  { echo "the wheel lacks LICENSE or THIRD-PARTY-NOTICES.txt"; exit 1; }
 
 dist-npm: dist-native dist-notices ## npm: lexedi + lexedi-linux-x64-gnu (prebuilt addon) into dist/npm
