@@ -11,8 +11,14 @@ rm -rf "$work" && mkdir -p "$work"
 # PATH without any directory that holds cargo or rustc (~/.cargo/bin), resolved python3.9/3.13.
 pythons=()
 for v in 3.9 3.13; do
-  exe="$(command -v "python$v" >/dev/null && "python$v" -c 'import sys; print(sys.executable)' || true)"
-  [ -n "$exe" ] || { echo "python$v is missing (pyenv install $v)"; exit 1; }
+  # A pyenv-installed interpreter (the shims answer only for the active version), else PATH's.
+  exe=""
+  if command -v pyenv >/dev/null; then
+    dir="$(ls -d "$(pyenv root)/versions/$v".* 2>/dev/null | sort -V | tail -n 1)"
+    [ -n "$dir" ] && [ -x "$dir/bin/python$v" ] && exe="$dir/bin/python$v"
+  fi
+  [ -n "$exe" ] || exe="$(command -v "python$v" 2>/dev/null || true)"
+  [ -n "$exe" ] && "$exe" -c 'import sys' 2>/dev/null || { echo "python$v is missing (pyenv install $v)"; exit 1; }
   pythons+=("$exe")
 done
 clean=""
@@ -76,7 +82,7 @@ ok "node: lexedi + lexedi-linux-x64-gnu installed from tarballs, README example 
 # --- Java: a Maven project with a fresh local repository ------------------------------------
 d="$work/java"; mkdir -p "$d/src/main/java"
 m2="$d/m2"
-room "$d" mvn -B -ntp -q -Dmaven.repo.local="$m2" install:install-file \
+room "$d" mvn -B -ntp -q -Dstyle.color=never -Dmaven.repo.local="$m2" install:install-file \
   -Dfile="$dist/maven/lex-$version.jar" -DpomFile="$dist/maven/lex-$version.pom" \
   -Dsources="$dist/maven/lex-$version-sources.jar" -Djavadoc="$dist/maven/lex-$version-javadoc.jar"
 python3 -c 'import sys; t=open(sys.argv[1]).read(); open(sys.argv[2],"w").write(t.split("```java",1)[1].split("```",1)[0])' \
@@ -89,9 +95,11 @@ cat > "$d/pom.xml" <<XML
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
   <dependencies><dependency><groupId>org.lexedi</groupId><artifactId>lex</artifactId>
     <version>$version</version></dependency></dependencies>
+  <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>
+    <artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version></plugin></plugins></build>
 </project>
 XML
-room "$d" mvn -B -ntp -q -Dmaven.repo.local="$m2" compile
+room "$d" mvn -B -ntp -q -Dstyle.color=never -Dmaven.repo.local="$m2" compile
 room "$d" java -cp "target/classes:$m2/org/lexedi/lex/$version/lex-$version.jar" Example > "$d/out.txt"
 grep -qx 'valid: false' "$d/out.txt" && grep -qx 'REJECTED then duplicate=true' "$d/out.txt" \
   && grep -q '^SYNTAX_ERROR at line 1, column 14' "$d/out.txt" || { cat "$d/out.txt"; exit 1; }
