@@ -13,5 +13,5 @@ java-deps: ## Install a JDK and Maven when missing (Debian)
 java-package: java-deps ## Build bindings-java/target/lex-<version>.jar (with the native library)
 	$(MVN) -B -ntp -f bindings-java/pom.xml -DskipTests package
 
-test-java: java-deps dist-native ## Java: JUnit 5 suite (shared vectors, errors, threads, README example) on the JNI library of make dist
-	$(MVN) -B -ntp -f bindings-java/pom.xml package -Dlex.native.lib=$(abspath $(DIST_NATIVE))/liblex_java.so
+test-java: java-deps ## Java: JUnit 5 suite (shared vectors, errors, threads, README example) and the jar
+	$(MVN) -B -ntp -f bindings-java/pom.xml package

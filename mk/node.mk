@@ -14,8 +14,7 @@ node-deps: ## Install Node.js (from Debian, if missing) and the package's dev de
 node-addon: ## Build the Node.js addon (debug profile) into bindings-node/lex.node
 	cd $(NODE_DIR) && CARGO=$(CARGO) node scripts/build.js --profile dev
 
-test-node: node-deps dist-npm ## Node.js package: prettier check, type-check index.d.ts, every node --test suite on the addon of make dist
+test-node: node-deps node-addon ## Node.js package: prettier check, type-check index.d.ts, run every node --test suite
 	cd $(NODE_DIR) && node node_modules/prettier/bin/prettier.cjs --check --log-level warn .
 	cd $(NODE_DIR) && node node_modules/typescript/bin/tsc --noEmit -p test/types
-	cd $(NODE_DIR) && LEX_NODE_ADDON=$(abspath $(DIST_STAGE))/npm/platform/lexedi.linux-x64-gnu.node \
-	  SPEC_DIR=$(SPEC_DIR) RUST_BACKTRACE=0 node --test test/*.test.mjs
+	cd $(NODE_DIR) && SPEC_DIR=$(SPEC_DIR) RUST_BACKTRACE=0 node --test test/*.test.mjs

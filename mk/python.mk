@@ -25,9 +25,7 @@ python-develop: python-venv ## Build the `lex` Python package (debug build) into
 	VIRTUAL_ENV=$(abspath $(PY_VENV)) PATH=$(abspath $(PY_BIN)):$$PATH \
 	  $(PY_BIN)/maturin develop -q -m bindings-python/Cargo.toml
 
-test-python: python-venv dist-python ## Python package: ruff, stubtest + mypy (typing), pytest (vectors, errors, threads, README), on the wheel of make dist
-	@$(PY_BIN)/python -m pip uninstall -q -y lex 2>/dev/null || true  # the pre-0.1 name of the distribution
-	$(PY_BIN)/python -m pip install -q --disable-pip-version-check --no-deps --force-reinstall $(DIST)/python/*.whl
+test-python: python-develop ## Python package: ruff, stubtest + mypy (typing), pytest (vectors, errors, threads, README)
 	cd bindings-python && ../$(PY_BIN)/ruff check python tests && ../$(PY_BIN)/ruff format --check python tests
 	cd bindings-python && ../$(PY_BIN)/python -m mypy.stubtest lex
 	cd bindings-python && ../$(PY_BIN)/python -m mypy --strict python/lex

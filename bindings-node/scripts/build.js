@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// Builds the native addon with cargo and installs it next to index.js as `lex.node`.
-// Runs as the package's `install` script, so `npm install <path to bindings-node>` builds it.
+// Builds the native addon with cargo and installs it next to index.js as `lex.node`, which
+// lib/native.js prefers: the development build of a checkout (`npm run build`, `make
+// node-addon`). The published packages carry no install script: their addon is prebuilt in
+// `lexedi-linux-x64-gnu` (`make dist`).
 // Usage: node scripts/build.js [--profile release|dev]   (default: release, or $LEX_NODE_PROFILE)
 // Plain cargo instead of @napi-rs/cli: it needs nothing from npm at install time, and the
 // crate lives in the repository's Cargo workspace, whose target/ it shares.
