@@ -76,7 +76,7 @@ dist-python: dist-tools dist-notices ## abi3 wheel tagged manylinux2014 + sdist 
 	  unzip -l $(DIST)/python/*.whl | grep -q ' lex/THIRD-PARTY-NOTICES.txt$$' || \
 	  { echo "the wheel lacks LICENSE or THIRD-PARTY-NOTICES.txt"; exit 1; }
 
-dist-npm: dist-native dist-notices ## npm: lexedi + lexedi-linux-x64-gnu (prebuilt addon) into dist/npm
+dist-npm: dist-native dist-notices node-deps ## npm: lexedi + lexedi-linux-x64-gnu (prebuilt addon) into dist/npm
 	@rm -rf $(DIST)/npm
 	bash tools/dist/npm.sh $(DIST_NATIVE)/liblex_node.so $(DIST_STAGE)/notices/node.txt $(DIST)/npm $(DIST_STAGE)/npm
 
@@ -108,5 +108,7 @@ dist: dist-python dist-npm dist-maven dist-nuget dist-c ## Build every package i
 	cd $(DIST) && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS
 	@cat $(DIST)/SHA256SUMS
 
-test-dist: dist ## Install each package of dist/ in a clean room (no cargo/rustc on PATH) and run its README example
+test-dist: dist node-deps java-deps dotnet-deps ## Install each package of dist/ in a clean room (no cargo/rustc on PATH) and run its README example
+	@command -v pkg-config >/dev/null && command -v cc >/dev/null || { $(DIST_SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(DIST_SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=600 pkg-config gcc >/dev/null; }
 	bash tools/dist/test-dist.sh $(DIST) $(DIST_STAGE)/clean-rooms
