@@ -20,7 +20,10 @@ DIST_NATIVE := $(DIST_TARGET_DIR)/$(DIST_TRIPLE)/dist
 # directory of its own keeps the two builds from invalidating each other.
 DIST_PY_TARGET_DIR := $(DIST_TARGET_DIR)/dist-python
 DIST_TOOLS := maturin==1.16.0 ziglang==0.17.0 cargo-zigbuild==0.24.0 auditwheel==6.8.2
-DIST_PATH := $(DIST_BIN):$(PATH)
+# cargo-zigbuild (also inside maturin) writes zig wrapper scripts that name the executable that
+# wrote them into $XDG_CACHE_HOME/cargo-zigbuild and reuses them: keep them with the venv, so a
+# new venv never finds wrappers pointing into an old one.
+DIST_PATH := $(DIST_BIN):$(PATH) XDG_CACHE_HOME=$(abspath $(DIST_VENV))/cache
 DIST_VERSION = $(shell $(DIST_PYTHON) tools/dist/version.py)
 CARGO_DENY_VERSION := 0.20.2
 DIST_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
