@@ -1,5 +1,5 @@
-//! The XML examples of the LEX 1.0 repository, read at test time from
-//! `../shared/spec/lex-1.0` (relative to the repository root). Tolerant mode reads each with
+//! The XML examples of the LEX 1.0 repository, read at test time from `LEX_SPEC_DIR`
+//! (default `../shared/spec/lex-1.0` beside the repository). Tolerant mode reads each with
 //! warnings naming every normalisation; strict mode rejects each with the reason. The
 //! examples are hand-written illustrations that differ from their JSON twins
 //! (wire-formats notes §1.3); the differences are pinned here.
@@ -7,22 +7,15 @@
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use lex_core::codec::json_read;
 use lex_core::options::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Message, Value, api};
 use std::path::{Path, PathBuf};
 
 fn spec_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "upstream LEX examples not found at {}; nothing to check",
-            dir.display()
-        );
-        None
-    }
+    support::spec_or_skip("xml_upstream")
 }
 
 fn tolerant(path: &Path) -> Message {
