@@ -35,6 +35,13 @@ final class VectorSupport {
         return Path.of(System.getProperty("lex.repo.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository. */
+    static Path specDir() {
+        String env = System.getenv("LEX_SPEC_DIR");
+        Path dir = env == null || env.isEmpty() ? repoRoot().resolve("../shared/spec/lex-1.0") : Path.of(env);
+        return dir.toAbsolutePath().normalize();
+    }
+
     static List<Path> vectorFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
