@@ -125,7 +125,7 @@ fn top_level_upstream_example_tolerant_and_strict() {
     let m = read(&b, ReadMode::Tolerant).unwrap().remove(0);
     assert_eq!(s(&m, "/lex/payload/lead/leadId"), "LEAD-2026-001234");
     assert_eq!(s(&m, "/lex/payload/lead/status"), "EXPRESSED_INTEREST");
-    // The legacy source value is normalised (spec-model §8.2) and reported.
+    // The legacy source value is normalised (decision D3) and reported.
     assert_eq!(s(&m, "/lex/payload/lead/source"), "RETAILER_WEBSITE");
     assert!(
         m.read_issues()

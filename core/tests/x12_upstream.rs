@@ -208,7 +208,7 @@ fn top_level_x12_lead() {
     assert_eq!(s(&m, "/lex/header/senderId"), "DEALER-001");
     assert_eq!(s(&m, "/lex/header/receiverId"), "MANUFACTURER-ABC");
     assert_eq!(s(&m, "/lex/header/timestamp"), "2026-03-23T14:30:00Z");
-    // ISA12 00001 declares no repetition separator, so `^` in N301 is data (§5.8 rule 5).
+    // ISA12 00001 declares no repetition separator, so `^` in N301 is data (D28).
     assert_eq!(
         s(&m, "/lex/payload/lead/customer/address/street1"),
         "123 MAIN STREET^SUITE 100"
