@@ -7,7 +7,6 @@ import pytest
 import vector_runner as vr
 from conftest import CONFORMANCE, VECTORS
 
-
 # The public vectors are cases only when the standard is present (LEX_SPEC_DIR).
 CASES = vr.collect(VECTORS) + vr.collect(CONFORMANCE)
 
