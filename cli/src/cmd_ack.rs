@@ -1,10 +1,10 @@
 //! `lexedi ack`: the ACKNOWLEDGMENT for a received message.
 
+use crate::exit;
 use crate::io::{print_error, read_input, write_output};
 use lex_core::build::BuildOptions;
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::validate::ValidateOptions;
-use crate::exit;
 use lex_core::{Error, ErrorKind, Message, api};
 
 /// Arguments of `lexedi ack`.

@@ -3,10 +3,10 @@
 
 use crate::batch;
 use crate::cmd_validate::error_line;
+use crate::exit;
 use crate::io::{print_error, read_input, write_output};
 use crate::limits::LimitArgs;
 use crate::summary::Summary;
-use crate::exit;
 use lex_core::codec::{WriteOptions, json_write};
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::{Error, ErrorKind, Format, Issue, Map, Value, api};

@@ -63,7 +63,12 @@ fn usage_errors_exit_64_on_every_command() {
 
 #[test]
 fn help_and_version_exit_0() {
-    for args in [vec!["--help"], vec!["-h"], vec!["--version"], vec!["validate", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["-h"],
+        vec!["--version"],
+        vec!["validate", "--help"],
+    ] {
         let out = lexedi(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(!out.stdout.is_empty());

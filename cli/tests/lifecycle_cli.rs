@@ -165,7 +165,11 @@ fn new_wraps_a_payload() {
         "--to",
         "B-1",
     ]);
-    assert_eq!(o.status.code(), Some(64), "a bad --type is a usage error (issue 25)");
+    assert_eq!(
+        o.status.code(),
+        Some(64),
+        "a bad --type is a usage error (issue 25)"
+    );
 }
 
 #[test]
