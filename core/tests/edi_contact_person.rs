@@ -8,7 +8,10 @@
 use lex_core::options::ReadOptions;
 use lex_core::validate::ValidateOptions;
 use lex_core::{Format, Message, Value, api};
-use std::path::PathBuf;
+
+mod spec_support;
+
+use spec_support::spec_dir;
 
 const X12: &str = "ISA*00*          *00*          *ZZ*DEALER         *ZZ*OEM            *260115*1000*^*00501*000000001*0*T*>~
 GS*PO*DEALER*OEM*20260115*1000*1*X*005010~
@@ -94,18 +97,7 @@ fn a_person_buyer_keeps_its_own_name() {
 /// The standard's heavy-equipment, maritime and technology examples at level 2.
 #[test]
 fn the_standards_b2b_examples_have_no_false_missing_first_name() {
-    let dir = std::env::var_os("LEX_SPEC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0")
-        });
-    if !dir.join("examples").is_dir() {
-        println!(
-            "skipping: the standard is not at {} (set LEX_SPEC_DIR)",
-            dir.display()
-        );
-        return;
-    }
+    let Some(dir) = spec_dir() else { return };
     for industry in ["heavy-equipment", "maritime", "technology"] {
         let stem = industry.replace('-', "_");
         for (rel, format) in [

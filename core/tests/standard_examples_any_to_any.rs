@@ -13,22 +13,9 @@ use lex_core::options::ReadOptions;
 use lex_core::{Format, Message, Value, api};
 use std::path::{Path, PathBuf};
 
-fn spec_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("LEX_SPEC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0")
-        });
-    if dir.join("examples").is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipping the standard's examples: {} not found (set LEX_SPEC_DIR)",
-            dir.display()
-        );
-        None
-    }
-}
+mod spec_support;
+
+use spec_support::spec_dir;
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -13,30 +13,12 @@ use lex_core::codec::WriteOptions;
 use lex_core::options::ReadOptions;
 use lex_core::{Format, Message, api};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+mod spec_support;
+
+use spec_support::{repo_root, spec_dir};
 
 /// Codes that name truncation damage.
 const DAMAGE: [&str; 2] = ["EDI_SYNTAX", "EDI_SEGMENT_MISSING"];
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// The standard's directory, or `None` (with one line saying so) when it is absent.
-fn spec_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("LEX_SPEC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("../shared/spec/lex-1.0"));
-    if dir.join("examples").is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipping the standard's examples: {} not found (set LEX_SPEC_DIR)",
-            dir.display()
-        );
-        None
-    }
-}
 
 fn damage(messages: &[Message]) -> BTreeSet<(String, String)> {
     messages

@@ -7,7 +7,10 @@
 use lex_core::options::ReadOptions;
 use lex_core::validate::ValidateOptions;
 use lex_core::{Format, Value, api};
-use std::path::PathBuf;
+
+mod spec_support;
+
+use spec_support::spec_dir;
 
 const LEAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <lex>
@@ -56,18 +59,7 @@ fn an_aliased_trade_in_mileage_is_read_as_an_integer() {
 /// The standard's XML examples with `<tradeIn><mileage>`: no INVALID_TYPE on tradeInMileage.
 #[test]
 fn the_standards_xml_examples_have_no_false_invalid_type() {
-    let dir = std::env::var_os("LEX_SPEC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0")
-        });
-    if !dir.join("examples").is_dir() {
-        println!(
-            "skipping: the standard is not at {} (set LEX_SPEC_DIR)",
-            dir.display()
-        );
-        return;
-    }
+    let Some(dir) = spec_dir() else { return };
     for rel in [
         "examples/xml-edi-lead.xml",
         "examples/automotive/xml/automotive_lead_primary.xml",
