@@ -43,7 +43,10 @@ fn silent_prefixes(name: &str, bytes: &[u8], format: Format) -> Vec<String> {
         if prefix.trim_ascii_end() == full {
             continue;
         }
-        for from in [Some(format), None] {
+        // Detection from content only looks at the first bytes: short prefixes are also
+        // read without `--from`, as a user would run them.
+        let detected = if n < 64 { Some(None) } else { None };
+        for from in std::iter::once(Some(format)).chain(detected) {
             if let Ok(messages) = api::parse_all(prefix, from, &read) {
                 if damage(&messages).is_subset(&known) {
                     let tail = String::from_utf8_lossy(&prefix[n.saturating_sub(24)..]);
