@@ -126,6 +126,13 @@ fn members_beside_lex_survive_every_format() {
         "{xml}"
     );
     assert!(xml.contains("\\u003e?\\u003e"), "{xml}");
+    // Canonical output: strict reading accepts it too.
+    let strict = lex_core::options::ReadOptions {
+        mode: lex_core::options::ReadMode::Strict,
+        ..ReadOptions::default()
+    };
+    let back = api::parse(xml.as_bytes(), Some(Format::Xml), &strict).unwrap();
+    assert_eq!(back.to_json(false), m.to_json(false));
 }
 
 #[test]
