@@ -7,6 +7,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 SPEC_DIR ?= ../shared/spec/lex-1.0
+# The Rust tests that read the standard's examples at run time look here.
+export LEX_SPEC_DIR ?= $(abspath $(SPEC_DIR))
 export CARGO_TERM_COLOR ?= never
 
 TEST_TARGETS := test-rust
