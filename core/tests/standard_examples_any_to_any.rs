@@ -1,7 +1,8 @@
 //! Issue 25, defect 5: members beside `lex` (the standard's scenario files annotate each
 //! message with `_phase`) have one lossless policy in all four formats, and every document
-//! the standard publishes converts from any format to any other and back unchanged (same
-//! tree, same key order, no warning on reading our own output).
+//! the standard publishes (each example in all four formats, each scenario message, each
+//! conformance vector's input) converts from any format to any other and back unchanged
+//! (same tree, same key order, no warning on reading our own output).
 //!
 //! The standard is read at run time from `LEX_SPEC_DIR` (default `../shared/spec/lex-1.0`
 //! from the repository root); without it the standard's part is skipped with one line.
@@ -61,6 +62,28 @@ fn standard_messages(dir: &Path) -> Vec<(String, Message)> {
             }
         }
         // Other JSON files (the asset catalogue) hold no LEX message.
+    }
+    // The conformance vectors' inputs (invalid ones included: conversion keeps them as
+    // they are).
+    let mut vectors = Vec::new();
+    files(&dir.join("tests/conformance"), &mut vectors);
+    for p in vectors {
+        let name = p.strip_prefix(dir).unwrap().display().to_string();
+        let root =
+            lex_core::codec::json_read::parse(&std::fs::read(&p).unwrap(), &Default::default())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let inputs = match root.get("input") {
+            Some(Value::Array(items)) => items.clone(),
+            Some(v) => vec![v.clone()],
+            None => Vec::new(),
+        };
+        for (k, input) in inputs.into_iter().enumerate() {
+            if input.get("lex").is_some() {
+                let msg = Message::from_value(input, Format::Json)
+                    .unwrap_or_else(|e| panic!("{name} input {k}: {e}"));
+                out.push((format!("{name} input {k}"), msg));
+            }
+        }
     }
     out
 }
