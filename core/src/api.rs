@@ -94,6 +94,28 @@ pub fn convert(
     codec::write(&messages, to, write)
 }
 
+/// [`serialize_all`] with the writer's warnings (an X12/EDIFACT interchange id written as
+/// the placeholder `LEX` because the message has no `header.senderId`/`receiverId`).
+pub fn serialize_with_warnings(
+    messages: &[Message],
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    codec::write_with_warnings(messages, format, opts)
+}
+
+/// [`convert`] with the writer's warnings (see [`serialize_with_warnings`]).
+pub fn convert_with_warnings(
+    input: &[u8],
+    to: Format,
+    from: Option<Format>,
+    read: &ReadOptions,
+    write: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    let messages = parse_all(input, from, read)?;
+    codec::write_with_warnings(&messages, to, write)
+}
+
 /// Detects the format of `input` from its first bytes.
 pub fn detect(input: &[u8]) -> Option<Format> {
     crate::format::detect(input)
