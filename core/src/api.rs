@@ -220,3 +220,11 @@ pub fn edifact_contrl(input: &[u8]) -> Result<String> {
 pub fn edifact_contrl_read(input: &[u8]) -> Result<Value> {
     codec::edifact::contrl::read(input, &ReadOptions::default())
 }
+
+// Argument semantics and error families (issue [surface]): every binding and the CLI parse
+// names, levels and limits here, with one error text each, and raise one exception class per
+// family.
+pub use crate::args::{
+    ErrorFamily, closed_handle, parse_format, parse_level, parse_limit, parse_message_type,
+    parse_policy, parse_read_mode, wrong_type,
+};
