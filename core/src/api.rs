@@ -228,3 +228,9 @@ pub use crate::args::{
     ErrorFamily, closed_handle, parse_format, parse_level, parse_limit, parse_message_type,
     parse_policy, parse_read_mode, wrong_type,
 };
+
+/// A tree (the result of [`x12_read_functional_ack`], [`edifact_contrl_read`], ...) as JSON
+/// text, for bindings that hand trees over as text (the C ABI and through it C#).
+pub fn value_json(value: &Value, pretty: bool) -> String {
+    codec::json_write::to_string(value, pretty)
+}

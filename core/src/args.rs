@@ -179,11 +179,17 @@ mod tests {
             e.message,
             "unknown format \"csv\" (expected json, xml, x12 or edifact)"
         );
-        assert_eq!(parse_policy("strict-table").unwrap(), TransitionPolicy::StrictTable);
+        assert_eq!(
+            parse_policy("strict-table").unwrap(),
+            TransitionPolicy::StrictTable
+        );
         assert!(parse_policy("lenient").is_err());
         assert_eq!(parse_message_type("LEAD").unwrap(), MessageType::Lead);
         let e = parse_message_type("lead").unwrap_err();
-        assert!(e.message.starts_with("unknown message type \"lead\" (expected LEAD, "));
+        assert!(
+            e.message
+                .starts_with("unknown message type \"lead\" (expected LEAD, ")
+        );
         assert_eq!(parse_read_mode("STRICT").unwrap(), ReadMode::Strict);
         assert!(parse_read_mode("loose").is_err());
     }
@@ -198,7 +204,10 @@ mod tests {
         }
         assert_eq!(parse_limit("max_depth", 5).unwrap(), 5);
         let e = parse_limit("max_depth", -1).unwrap_err();
-        assert_eq!(e.message, "limit max_depth must be a positive integer, not -1");
+        assert_eq!(
+            e.message,
+            "limit max_depth must be a positive integer, not -1"
+        );
         assert!(parse_limit("max_depth", 0).is_err());
     }
 }

@@ -24,6 +24,7 @@ mod constants;
 #[cfg(feature = "debug-hooks")]
 mod debug;
 mod error;
+mod exchange;
 mod lifecycle;
 mod message;
 mod options;
@@ -37,6 +38,7 @@ pub use constants::*;
 #[cfg(feature = "debug-hooks")]
 pub use debug::*;
 pub use error::*;
+pub use exchange::*;
 pub use lifecycle::*;
 pub use message::*;
 pub use options::*;
@@ -58,6 +60,7 @@ mod tests {
         check::<crate::lex_receipt_list>();
         check::<crate::lex_receiver>();
         check::<crate::lex_error>();
+        check::<crate::lex_forward_decision>();
     }
 
     #[test]
