@@ -705,6 +705,19 @@ lex_status lex_forward_decision_retain_until(const struct lex_forward_decision *
                                              struct lex_str *out);
 
 /**
+ * Writes `count` messages (an array of handles, e.g. built or parsed one by one) in one
+ * document: one X12/EDIFACT interchange; JSON and XML need exactly one message. Free the
+ * text with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` (`msgs` NULL with a count, or
+ * a NULL entry), `LEX_STATUS_UNREPRESENTABLE`, `LEX_STATUS_INVALID_ARGUMENT`.
+ */
+lex_status lex_message_serialize_all(const struct lex_message *const *msgs,
+                                     size_t count,
+                                     int32_t format,
+                                     bool pretty,
+                                     struct lex_buf *out,
+                                     struct lex_error **err);
+
+/**
  * The verdict on `from → to` under `policy` (a `lex_policy`). Errors:
  * `LEX_STATUS_INVALID_ARGUMENT` when either is not one of the 15 lead statuses.
  */

@@ -252,3 +252,45 @@ pub unsafe extern "C" fn lex_forward_decision_retain_until(
         })
     }
 }
+
+/// Writes `count` messages (an array of handles, e.g. built or parsed one by one) in one
+/// document: one X12/EDIFACT interchange; JSON and XML need exactly one message. Free the
+/// text with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` (`msgs` NULL with a count, or
+/// a NULL entry), `LEX_STATUS_UNREPRESENTABLE`, `LEX_STATUS_INVALID_ARGUMENT`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lex_message_serialize_all(
+    msgs: *const *const lex_message,
+    count: usize,
+    format: i32,
+    pretty: bool,
+    out: *mut lex_buf,
+    err: *mut *mut lex_error,
+) -> lex_status {
+    ffi_fn(err, || {
+        let out = Out::new(out, "out")?;
+        let handles: &[*const lex_message] = if count == 0 {
+            &[]
+        } else if msgs.is_null() {
+            return Err(crate::boundary::null("msgs"));
+        } else {
+            // SAFETY: per the contract, `msgs` points at `count` handles.
+            unsafe { std::slice::from_raw_parts(msgs, count) }
+        };
+        let mut messages = Vec::with_capacity(handles.len());
+        for &h in handles {
+            // SAFETY: per the contract.
+            messages.push(lex_core::Message::clone(
+                &unsafe { handle(h, "msgs[i]")? }.inner,
+            ));
+        }
+        let format = crate::types::format_arg(format, false)?
+            .ok_or_else(|| crate::boundary::invalid("a target format is required"))?;
+        let opts = WriteOptions {
+            pretty,
+            ..WriteOptions::default()
+        };
+        out.set(lex_buf::from_string(api::serialize_all(
+            &messages, format, &opts,
+        )?))
+    })
+}
