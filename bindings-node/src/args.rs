@@ -4,8 +4,8 @@
 //! the native layer, so these structs take one spelling each.
 
 use crate::error::{bad_arg, lex};
-use lex_core::api;
 use lex_core::Format;
+use lex_core::api;
 use lex_core::codec::WriteOptions;
 use lex_core::lifecycle::TransitionPolicy;
 use lex_core::options::{Limits, ReadMode, ReadOptions};
@@ -130,7 +130,9 @@ fn mode(name: Option<&str>) -> napi::Result<ReadMode> {
 
 /// A transition policy name (default when absent).
 pub(crate) fn policy(name: Option<&str>) -> napi::Result<TransitionPolicy> {
-    name.map_or(Ok(TransitionPolicy::default()), |s| lex(api::parse_policy(s)))
+    name.map_or(Ok(TransitionPolicy::default()), |s| {
+        lex(api::parse_policy(s))
+    })
 }
 
 /// A conformance level (2 when absent); a non-integer number is a wrong type.

@@ -1,7 +1,7 @@
 //! Core errors and panics → N-API errors that `lib/errors.js` turns into typed classes.
 
-use lex_core::codec::json_write;
 use lex_core::api::ErrorFamily;
+use lex_core::codec::json_write;
 use lex_core::{Error as LexError, ErrorKind, Map, Value};
 use napi::Status;
 use std::panic::{AssertUnwindSafe, catch_unwind};

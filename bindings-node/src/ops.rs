@@ -11,9 +11,9 @@ use crate::js_value::to_value;
 use crate::message::NativeMessage;
 use crate::report;
 use crate::text::{Short, Text};
+use lex_core::api;
 use lex_core::build::BuildOptions;
 use lex_core::error::ErrorKind;
-use lex_core::api;
 use napi::bindgen_prelude::{Uint8ArraySlice, Unknown};
 use napi_derive::napi;
 

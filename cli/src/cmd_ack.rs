@@ -2,6 +2,7 @@
 
 use crate::io::{print_error, read_input, write_output};
 use lex_core::build::BuildOptions;
+use lex_core::codec::WriteOptions;
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::validate::ValidateOptions;
 use lex_core::{Error, api};
@@ -16,7 +17,7 @@ pub struct Args {
     #[arg(long)]
     status: Option<String>,
     /// Conformance level used to validate the message (1, 2 or 3).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
     /// Do not validate: no validationResults, status RECEIVED/PROCESSED unless overridden.
     #[arg(long)]
@@ -36,6 +37,14 @@ pub struct Args {
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<String>,
+    /// Answer an X12 interchange with its 997 functional acknowledgment instead of a LEX
+    /// ACKNOWLEDGMENT.
+    #[arg(long, conflicts_with_all = ["contrl", "status", "no_validate", "message_id", "level"])]
+    x12_997: bool,
+    /// Answer an EDIFACT interchange with its CONTRL syntax report instead of a LEX
+    /// ACKNOWLEDGMENT.
+    #[arg(long, conflicts_with_all = ["status", "no_validate", "message_id", "level"])]
+    contrl: bool,
 }
 
 /// Runs the command; returns the exit code (0 ACK written, 2 failed).
@@ -60,6 +69,14 @@ fn build(args: &Args) -> Result<String, Error> {
         mode,
         ..ReadOptions::default()
     };
+    if args.x12_997 {
+        let mut write = WriteOptions::default();
+        write.x12.now = args.now;
+        return api::x12_functional_ack_with(&bytes, &read, &write);
+    }
+    if args.contrl {
+        return api::edifact_contrl(&bytes);
+    }
     let msg = api::parse(&bytes, None, &read)?;
     let report = (!args.no_validate).then(|| {
         api::validate(
