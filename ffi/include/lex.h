@@ -448,6 +448,23 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Checks a conformance level (1, 2 or 3) given as any integer; on success `*out` is the
+ * level. Errors: `LEX_STATUS_INVALID_ARGUMENT` ("level must be 1, 2 or 3, not N").
+ */
+lex_status lex_parse_level(int64_t level, uint8_t *out, struct lex_error **err);
+
+/**
+ * Checks a resource limit named `name` (UTF-8, e.g. `max_depth`): a positive integer. On
+ * success `*out` is the limit. Errors: `LEX_STATUS_INVALID_ARGUMENT` ("limit NAME must be a
+ * positive integer, not N").
+ */
+lex_status lex_parse_limit(const uint8_t *name,
+                           size_t name_len,
+                           int64_t value,
+                           size_t *out,
+                           struct lex_error **err);
+
+/**
  * Wraps a payload body in a new envelope: `message_type` is one of the five wire names
  * (`LEAD`, `ASSET`, `ACKNOWLEDGMENT`, `SUBSCRIPTION`, `LEAD_CLOSURE`); `payload_json` is
  * the JSON object that goes under `lex.payload.<key>` (or an object that already has the

@@ -18,6 +18,7 @@
 #![allow(clippy::missing_safety_doc)]
 #![deny(missing_docs)]
 
+mod args;
 mod boundary;
 mod builder;
 mod constants;
@@ -32,6 +33,7 @@ mod receiver;
 mod report;
 mod types;
 
+pub use args::*;
 pub use boundary::lex_status;
 pub use builder::*;
 pub use constants::*;
