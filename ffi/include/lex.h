@@ -735,6 +735,13 @@ lex_status lex_message_serialize_all(const struct lex_message *const *msgs,
                                      struct lex_error **err);
 
 /**
+ * The decision as compact JSON text (the same object `lex_message_may_forward` returns).
+ * Free with `lex_buf_free`.
+ */
+lex_status lex_forward_decision_to_json(const struct lex_forward_decision *decision,
+                                        struct lex_buf *out);
+
+/**
  * The verdict on `from → to` under `policy` (a `lex_policy`). Errors:
  * `LEX_STATUS_INVALID_ARGUMENT` when either is not one of the 15 lead statuses.
  */

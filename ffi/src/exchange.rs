@@ -294,3 +294,18 @@ pub unsafe extern "C" fn lex_message_serialize_all(
         )?))
     })
 }
+
+/// The decision as compact JSON text (the same object `lex_message_may_forward` returns).
+/// Free with `lex_buf_free`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lex_forward_decision_to_json(
+    decision: *const lex_forward_decision,
+    out: *mut lex_buf,
+) -> lex_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        get(decision, out, |d| {
+            lex_buf::from_string(api::forward_decision_json(d))
+        })
+    }
+}

@@ -623,6 +623,9 @@ static void test_exchange(void) {
     CHECK(!audit);
     OK(lex_forward_decision_retain_until(d, &t));
     CHECK(t.ptr == NULL);
+    OK(lex_forward_decision_to_json(d, &c));
+    CHECK(has_prefix(c, "{\"allowed\":true,\"code\":\"FORWARD_NO_GOVERNANCE\","));
+    lex_buf_free(&c);
     lex_forward_decision_free(d);
 
     /* Bad input: an X12 997 of JSON text is a parse error, a NULL decision an argument error. */
@@ -630,6 +633,25 @@ static void test_exchange(void) {
     CHECK(lex_input_x12_functional_ack((const uint8_t *)"{}", 2, NULL, &ack, &e) == LEX_STATUS_PARSE_ERROR);
     lex_error_free(e);
     CHECK(lex_forward_decision_allowed(NULL, &allowed) == LEX_STATUS_NULL_POINTER);
+
+    /* The core's argument checks for wider integers. */
+    uint8_t level = 0;
+    size_t limit = 0;
+    OK(lex_parse_level(3, &level, NULL));
+    CHECK(level == 3);
+    e = NULL;
+    CHECK(lex_parse_level(4, &level, &e) == LEX_STATUS_INVALID_ARGUMENT);
+    lex_str m;
+    OK(lex_error_message(e, &m));
+    CHECK(STR_EQ(m, "level must be 1, 2 or 3, not 4"));
+    lex_error_free(e);
+    OK(lex_parse_limit(S("max_depth"), 7, &limit, NULL));
+    CHECK(limit == 7);
+    e = NULL;
+    CHECK(lex_parse_limit(S("max_depth"), -1, &limit, &e) == LEX_STATUS_INVALID_ARGUMENT);
+    OK(lex_error_message(e, &m));
+    CHECK(STR_EQ(m, "limit max_depth must be a positive integer, not -1"));
+    lex_error_free(e);
 
     lex_build_options_free(b);
     lex_message_free(closure);
