@@ -12,8 +12,11 @@ for (const [name, value] of Object.entries(lex)) {
   if (typeof value !== 'function') continue;
   if (/^[A-Z]/.test(name)) {
     types.push(name);
-    for (const m of Object.getOwnPropertyNames(value.prototype || {})) {
-      if (m !== 'constructor' && !m.startsWith('_')) members.push(`${name}.${m}`);
+    const proto = value.prototype || {};
+    for (const m of Object.getOwnPropertyNames(proto)) {
+      // Methods only: getters (messageId, location, ...) are properties, not operations.
+      const d = Object.getOwnPropertyDescriptor(proto, m);
+      if (m !== 'constructor' && !m.startsWith('_') && typeof d.value === 'function') members.push(`${name}.${m}`);
     }
   } else {
     functions.push(name);
