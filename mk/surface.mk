@@ -28,4 +28,5 @@ surface-collect: python-develop node-deps node-addon java-deps dotnet-deps
 	    echo "== $$c"; $(CABI_TARGET_DIR)/debug/lexedi $$c --help; done; } > $(SURFACE_OUT)/cli.txt
 
 test-surface: surface-collect ## surface.toml agrees with Python, Node, Java, C, C#, the CLI and api.rs (and a drift fails)
+	$(PY_BIN)/ruff check tools/surface && $(PY_BIN)/ruff format --check tools/surface
 	$(PY_BIN)/python tools/surface/check.py $(SURFACE_OUT) --self-test

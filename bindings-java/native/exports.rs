@@ -607,7 +607,9 @@ extern "system" fn Java_org_lexedi_Native_parseLevel<'l>(
     _c: JClass<'l>,
     level: jint,
 ) -> jint {
-    guard(&mut env, 0, |_| Ok(jint::from(api::parse_level(i64::from(level))?)))
+    guard(&mut env, 0, |_| {
+        Ok(jint::from(api::parse_level(i64::from(level))?))
+    })
 }
 
 #[unsafe(no_mangle)]

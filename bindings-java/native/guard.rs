@@ -1,8 +1,8 @@
 //! Panic and error boundary for every JNI export.
 
-use lex_core::api::ErrorFamily;
 use jni::JNIEnv;
 use jni::objects::{JObject, JValue};
+use lex_core::api::ErrorFamily;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Why an export failed.

@@ -32,9 +32,11 @@ LANGS = ("python", "node", "java", "c", "csharp", "cli")
 def core_functions() -> set[str]:
     """The public functions of the façade: `pub fn` and lower-case `pub use` items."""
     src = (ROOT / "core/src/api.rs").read_text()
-    names = set(re.findall(r"^pub fn (\w+)", src, re.M))
-    for block in re.findall(r"^pub use [^;]*;", src, re.M | re.S):
-        names.update(n for n in re.findall(r"\b([a-z_][a-z0-9_]*)\b", block.split("::")[-1]))
+    names = set(re.findall(r"^pub fn (\w+)", src, re.MULTILINE))
+    for block in re.findall(r"^pub use [^;]*;", src, re.MULTILINE | re.DOTALL):
+        names.update(
+            n for n in re.findall(r"\b([a-z_][a-z0-9_]*)\b", block.split("::")[-1])
+        )
     return names - {"pub", "use", "crate", "self"}
 
 
@@ -53,7 +55,11 @@ def java_surface(text: str) -> dict[str, set[str]]:
             types.add(current)
             continue
         m = re.match(r"\s+public .*?(\w+)\(.*\);$", line)
-        if m and current and not line.strip().startswith(f"public org.lexedi.{current}("):
+        if (
+            m
+            and current
+            and not line.strip().startswith(f"public org.lexedi.{current}(")
+        ):
             members.add(f"{current}.{m.group(1)}")
     return {"types": types, "members": members}
 
@@ -69,7 +75,9 @@ def cli_surface(text: str) -> set[str]:
             names.add(command)
             continue
         if command:
-            names.update(f"{command} {f}" for f in re.findall(r"(--[a-z0-9][a-z0-9-]*)", line))
+            names.update(
+                f"{command} {f}" for f in re.findall(r"(--[a-z0-9][a-z0-9-]*)", line)
+            )
     return names
 
 
@@ -105,22 +113,33 @@ def compare(table: dict, built: dict) -> list[str]:
         for lang in LANGS:
             names = op.get(lang)
             if names is None and lang not in gaps:
-                problems.append(f"{lang}: operation {op['name']} has neither a name nor a gap")
+                problems.append(
+                    f"{lang}: operation {op['name']} has neither a name nor a gap"
+                )
             if names is not None and lang in gaps:
-                problems.append(f"{lang}: operation {op['name']} has both a name and a gap")
+                problems.append(
+                    f"{lang}: operation {op['name']} has both a name and a gap"
+                )
             declared[lang].update(names or [])
 
     # The façade: every public function is an operation or a listed helper.
-    described = {op.get("core", op["name"]) for op in ops} | set(table["core"]["helpers"])
+    described = {op.get("core", op["name"]) for op in ops} | set(
+        table["core"]["helpers"]
+    )
     for fn in sorted(built["core"]["functions"] - described):
         problems.append(f"core: api.rs function {fn} is not described in surface.toml")
     for op in ops:
-        if op.get("core", op["name"]) not in built["core"]["functions"] and "core" not in op:
+        if (
+            op.get("core", op["name"]) not in built["core"]["functions"]
+            and "core" not in op
+        ):
             problems.append(f"core: operation {op['name']} is not a function of api.rs")
 
     family = table["errors"]["family"]
-    errors = {lang: {table["errors"]["base"][lang]} | {f[lang] for f in family.values()}
-              for lang in ("python", "node", "java", "csharp")}
+    errors = {
+        lang: {table["errors"]["base"][lang]} | {f[lang] for f in family.values()}
+        for lang in ("python", "node", "java", "csharp")
+    }
 
     # Python and Node: module-level functions, classes, Class.method.
     for lang in ("python", "node"):
@@ -141,11 +160,17 @@ def compare(table: dict, built: dict) -> list[str]:
     node = built["node"]
     for kind in ("functions", "types", "members"):
         for n in sorted(node[kind] - node["declared_" + kind]):
-            if kind == "members" and n.split(".")[1] in ("toJSON", "toString", "equals"):
+            if kind == "members" and n.split(".")[1] in (
+                "toJSON",
+                "toString",
+                "equals",
+            ):
                 continue
             problems.append(f"node: {n} is exported but not declared in index.d.ts")
         for n in sorted(node["declared_" + kind] - node[kind]):
-            problems.append(f"node: index.d.ts declares {n}, which the package does not export")
+            problems.append(
+                f"node: index.d.ts declares {n}, which the package does not export"
+            )
 
     # Java and C#: Class.method and the public types; every static method of `Lex` is listed.
     for lang, lex in (("java", "Lex"), ("csharp", "Lex")):
@@ -182,23 +207,49 @@ def self_test(table: dict, built: dict) -> list[str]:
     cases = []
     t = copy.deepcopy(table)
     t["op"] = [op for op in t["op"] if op["name"] != "x12_functional_ack"]
-    cases.append((t, ["python: extra function x12_functional_ack", "c: extra function lex_input_x12_functional_ack",
-                      "core: api.rs function x12_functional_ack is not described"]))
+    cases.append(
+        (
+            t,
+            [
+                "python: extra function x12_functional_ack",
+                "c: extra function lex_input_x12_functional_ack",
+                "core: api.rs function x12_functional_ack is not described",
+            ],
+        )
+    )
     t = copy.deepcopy(table)
     t["op"][0]["java"] = ["Lex.parse", "Lex.parseLenient"]
     cases.append((t, ["java: missing method Lex.parseLenient"]))
     t = copy.deepcopy(table)
     t["op"][0]["csharp"] = None
     del t["op"][0]["csharp"]
-    cases.append((t, ["csharp: operation parse has neither a name nor a gap", "csharp: extra method Lex.Parse"]))
+    cases.append(
+        (
+            t,
+            [
+                "csharp: operation parse has neither a name nor a gap",
+                "csharp: extra method Lex.Parse",
+            ],
+        )
+    )
     t = copy.deepcopy(table)
     t["errors"]["family"]["Conversion"]["node"] = "UnrepresentableError"
-    cases.append((t, ["node: missing type UnrepresentableError", "node: extra type ConversionError"]))
+    cases.append(
+        (
+            t,
+            [
+                "node: missing type UnrepresentableError",
+                "node: extra type ConversionError",
+            ],
+        )
+    )
     for drifted, expected in cases:
         found = compare(drifted, built)
         for e in expected:
             if not any(p.startswith(e) for p in found):
-                failures.append(f"self-test: the drift {e!r} was not reported (got {found})")
+                failures.append(
+                    f"self-test: the drift {e!r} was not reported (got {found})"
+                )
     return failures
 
 
@@ -215,7 +266,9 @@ def main() -> int:
         print(f"surface drift: {p}")
     if not problems:
         n = len(table["op"])
-        print(f"surface: {n} operations agree with python, node, java, c, csharp, cli and api.rs")
+        print(
+            f"surface: {n} operations agree with python, node, java, c, csharp, cli and api.rs"
+        )
     return 1 if problems else 0
 
 
