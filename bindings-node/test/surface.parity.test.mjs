@@ -44,6 +44,7 @@ test('bad arguments carry the core code and text', () => {
     [() => lex.validate(lead, { level: 0 }), 'level must be 1, 2 or 3, not 0'],
     [() => lex.validate(lead, { level: 4 }), 'level must be 1, 2 or 3, not 4'],
     [() => lex.validate(lead, { level: 2.5 }), 'level must be an integer'],
+    [() => lex.validate(lead, { level: 'high' }), 'level must be an integer'],
     [() => lex.validate(lead, { policy: 'lenient' }), 'unknown transition policy "lenient"'],
     [() => lex.parse(lead, { mode: 'loose' }), 'unknown read mode "loose"'],
     [() => lex.parse(lead, { limits: { maxDepth: -1 } }), 'limit maxDepth must be a positive integer, not -1'],
