@@ -3,6 +3,7 @@
 use crate::exit;
 use crate::io::{print_error, read_input, write_output};
 use lex_core::build::BuildOptions;
+use lex_core::codec::WriteOptions;
 use lex_core::options::{ReadMode, ReadOptions};
 use lex_core::validate::ValidateOptions;
 use lex_core::{Error, ErrorKind, Message, api};
@@ -37,6 +38,14 @@ pub struct Args {
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<String>,
+    /// Answer an X12 interchange with its 997 functional acknowledgment instead of a LEX
+    /// ACKNOWLEDGMENT.
+    #[arg(long, conflicts_with_all = ["contrl", "status", "no_validate", "message_id", "level"])]
+    x12_997: bool,
+    /// Answer an EDIFACT interchange with its CONTRL syntax report instead of a LEX
+    /// ACKNOWLEDGMENT.
+    #[arg(long, conflicts_with_all = ["status", "no_validate", "message_id", "level"])]
+    contrl: bool,
 }
 
 /// Runs the command; returns the exit code (0 ACK written, 2 unreadable input or output,
@@ -56,6 +65,9 @@ pub fn run(args: Args) -> u8 {
 /// The ACK text, or the error with its exit code.
 fn build(args: &Args) -> Result<String, (Error, u8)> {
     let unreadable = |e: Error| (e, exit::UNREADABLE);
+    if args.x12_997 || args.contrl {
+        return syntax_ack(args).map_err(unreadable);
+    }
     let msg = read_message(args).map_err(unreadable)?;
     acknowledge(args, &msg).map_err(|e| {
         // The message was read: an invalid argument here comes from the flags.
@@ -73,6 +85,22 @@ fn mode(args: &Args) -> ReadMode {
         ReadMode::Strict
     } else {
         ReadMode::Tolerant
+    }
+}
+
+/// The interchange's own syntax acknowledgment: an X12 997 or an EDIFACT CONTRL.
+fn syntax_ack(args: &Args) -> Result<String, Error> {
+    let bytes = read_input(&args.file)?;
+    if args.x12_997 {
+        let read = ReadOptions {
+            mode: mode(args),
+            ..ReadOptions::default()
+        };
+        let mut write = WriteOptions::default();
+        write.x12.now = args.now;
+        api::x12_functional_ack_with(&bytes, &read, &write)
+    } else {
+        api::edifact_contrl(&bytes)
     }
 }
 

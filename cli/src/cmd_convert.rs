@@ -23,10 +23,10 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<String>,
     /// Target format: json, xml, x12 or edifact.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::args::format)]
     to: Format,
     /// Source format (default: detected from content).
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::args::format)]
     from: Option<Format>,
     /// Pretty output (the default for a single document).
     #[arg(long, conflicts_with = "compact")]
@@ -52,10 +52,6 @@ pub struct Args {
     json: bool,
     #[command(flatten)]
     limits: LimitArgs,
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("unknown format '{s}' (json, xml, x12, edifact)"))
 }
 
 fn is_batch(args: &Args) -> bool {

@@ -19,13 +19,13 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<String>,
     /// Conformance level (1, 2 or 3).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
     /// Strict reading: normalisations are errors.
     #[arg(long)]
     strict: bool,
     /// Input format (default: detected from content).
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::args::format)]
     from: Option<Format>,
     /// One JSON result per line on standard output (the summary goes to standard error).
     #[arg(long)]
@@ -52,10 +52,6 @@ pub struct Args {
     quiet: bool,
     #[command(flatten)]
     limits: LimitArgs,
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("unknown format '{s}' (json, xml, x12, edifact)"))
 }
 
 type Outcome = Result<Vec<Report>, Error>;

@@ -1,5 +1,6 @@
 //! `lexedi`: the LEX 1.0 command-line tool.
 
+mod args;
 mod batch;
 mod cmd_ack;
 mod cmd_conformance;

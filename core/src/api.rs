@@ -242,3 +242,17 @@ pub fn edifact_contrl(input: &[u8]) -> Result<String> {
 pub fn edifact_contrl_read(input: &[u8]) -> Result<Value> {
     codec::edifact::contrl::read(input, &ReadOptions::default())
 }
+
+// Argument semantics and error families (issue [surface]): every binding and the CLI parse
+// names, levels and limits here, with one error text each, and raise one exception class per
+// family.
+pub use crate::args::{
+    ErrorFamily, closed_handle, parse_format, parse_level, parse_limit, parse_message_type,
+    parse_policy, parse_read_mode, wrong_type,
+};
+
+/// A tree (the result of [`x12_read_functional_ack`], [`edifact_contrl_read`], ...) as JSON
+/// text, for bindings that hand trees over as text (the C ABI and through it C#).
+pub fn value_json(value: &Value, pretty: bool) -> String {
+    codec::json_write::to_string(value, pretty)
+}
