@@ -1,3 +1,4 @@
+##@ Distribution (packages a user installs without Rust)
 # Distribution (issue 18): names, one version, `make dist` and the clean-room `make test-dist`.
 # Names: PyPI `lexedi` (import lex), npm `lexedi` + `lexedi-linux-x64-gnu`, Maven
 # `org.lexedi:lex`, NuGet `LexEdi`, C/CLI archive `lex-<version>-linux-x86_64.tar.gz`.

@@ -10,7 +10,7 @@ use lex_core::{Error, MessageType, api};
 #[derive(clap::Args)]
 pub struct Args {
     /// Message type: LEAD, ASSET, ACKNOWLEDGMENT, SUBSCRIPTION or LEAD_CLOSURE.
-    #[arg(long = "type", value_parser = parse_type)]
+    #[arg(long = "type", value_parser = crate::args::message_type)]
     mtype: MessageType,
     /// JSON file with the payload body (or `{"<key>": body}`); `-` for standard input.
     #[arg(long)]
@@ -33,14 +33,6 @@ pub struct Args {
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<String>,
-}
-
-fn parse_type(s: &str) -> Result<MessageType, String> {
-    MessageType::parse(&s.to_ascii_uppercase()).ok_or_else(|| {
-        format!(
-            "unknown message type '{s}' (LEAD, ASSET, ACKNOWLEDGMENT, SUBSCRIPTION, LEAD_CLOSURE)"
-        )
-    })
 }
 
 /// Runs the command; returns the exit code (0 written, 2 failed or invalid).

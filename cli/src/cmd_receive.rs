@@ -15,7 +15,7 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<String>,
     /// Conformance level (1, 2 or 3).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
     /// The receiver's clock (RFC 3339; default: now).
     #[arg(long, value_parser = parse_now)]

@@ -94,6 +94,28 @@ pub fn convert(
     codec::write(&messages, to, write)
 }
 
+/// [`serialize_all`] with the writer's warnings (an X12/EDIFACT interchange id written as
+/// the placeholder `LEX` because the message has no `header.senderId`/`receiverId`).
+pub fn serialize_with_warnings(
+    messages: &[Message],
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    codec::write_with_warnings(messages, format, opts)
+}
+
+/// [`convert`] with the writer's warnings (see [`serialize_with_warnings`]).
+pub fn convert_with_warnings(
+    input: &[u8],
+    to: Format,
+    from: Option<Format>,
+    read: &ReadOptions,
+    write: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    let messages = parse_all(input, from, read)?;
+    codec::write_with_warnings(&messages, to, write)
+}
+
 /// Detects the format of `input` from its first bytes.
 pub fn detect(input: &[u8]) -> Option<Format> {
     crate::format::detect(input)
@@ -219,4 +241,18 @@ pub fn edifact_contrl(input: &[u8]) -> Result<String> {
 /// (`interchangeReference`, `action`, `accepted`, `messages[]` with `errors[]`).
 pub fn edifact_contrl_read(input: &[u8]) -> Result<Value> {
     codec::edifact::contrl::read(input, &ReadOptions::default())
+}
+
+// Argument semantics and error families (issue [surface]): every binding and the CLI parse
+// names, levels and limits here, with one error text each, and raise one exception class per
+// family.
+pub use crate::args::{
+    ErrorFamily, closed_handle, parse_format, parse_level, parse_limit, parse_message_type,
+    parse_policy, parse_read_mode, wrong_type,
+};
+
+/// A tree (the result of [`x12_read_functional_ack`], [`edifact_contrl_read`], ...) as JSON
+/// text, for bindings that hand trees over as text (the C ABI and through it C#).
+pub fn value_json(value: &Value, pretty: bool) -> String {
+    codec::json_write::to_string(value, pretty)
 }

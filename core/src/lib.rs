@@ -18,6 +18,7 @@
 
 pub mod ack;
 pub mod api;
+pub mod args;
 pub mod build;
 pub mod codec;
 pub mod consent;

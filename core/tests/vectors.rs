@@ -1,5 +1,7 @@
 //! Runs every shared vector under `tests/vectors/` and, when the upstream standard is
-//! checked out next to the repository, the public LEX conformance vectors.
+//! present (`LEX_SPEC_DIR`), the public LEX conformance vectors.
+
+mod support;
 
 use lex_core::vectors::{Outcome, run_dir};
 use std::path::{Path, PathBuf};
@@ -39,14 +41,10 @@ fn project_vectors_pass() {
 
 #[test]
 fn public_conformance_vectors_pass() {
-    let dir = repo().join("../shared/spec/lex-1.0/tests/conformance");
-    if !dir.is_dir() {
-        eprintln!(
-            "public vectors not present at {}: nothing to run",
-            dir.display()
-        );
+    let Some(spec) = support::spec_or_skip("public_conformance_vectors_pass") else {
         return;
-    }
+    };
+    let dir = spec.join("tests/conformance");
     let outcomes = run_dir(&dir).expect("the conformance folder is readable");
     assert_eq!(outcomes.len(), 20);
     let failed = report(&outcomes);

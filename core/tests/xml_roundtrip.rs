@@ -1,10 +1,12 @@
 //! Property tests: any message (and any JSON content under `lex`) survives
 //! JSON → XML → JSON unchanged, in pretty and compact output, read tolerantly and strictly.
 //!
-//! The number of cases is `LEX_PROPTEST_CASES` (default 1000); `make stress` raises it.
+//! The number of cases is `PROPTEST_CASES` (default 1000); `make stress` raises it.
 
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
+
+mod support;
 
 use lex_core::codec::{WriteOptions, read, write};
 use lex_core::options::{ReadMode, ReadOptions};
@@ -12,10 +14,7 @@ use lex_core::{Format, Map, Message, Value, api, testgen};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
-    std::env::var("LEX_PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1000)
+    support::cases(1000)
 }
 
 fn config() -> ProptestConfig {

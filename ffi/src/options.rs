@@ -117,11 +117,7 @@ pub unsafe extern "C" fn lex_validate_options_set_level(
     // SAFETY: forwarded contract.
     unsafe {
         set(opts, err, |o| {
-            if !(1..=3).contains(&level) {
-                return Err(invalid(format!(
-                    "conformance level {level} is not 1, 2 or 3"
-                )));
-            }
+            let level = lex_core::api::parse_level(i64::from(level))?;
             o.level = level;
             Ok(())
         })
@@ -253,10 +249,8 @@ unsafe fn set_limit(
     // SAFETY: forwarded contract.
     unsafe {
         set(opts, err, |o| {
-            if value == 0 {
-                return Err(invalid(format!("{what} must be at least 1")));
-            }
-            *field(&mut o.limits) = value;
+            let value = i64::try_from(value).unwrap_or(i64::MAX);
+            *field(&mut o.limits) = lex_core::api::parse_limit(what, value)?;
             Ok(())
         })
     }

@@ -6,9 +6,11 @@
 //! than the five predefined ones are refused, and depth, element count, text size and input
 //! size are checked before anything grows.
 
+use super::MEMBERS_PI;
 use super::convert::{Child, Frame, Ty, finish};
 use super::lexical::{attr_value, check_decl, resolve_reference};
 use super::names::{camel_from_pascal, first_illegal, is_xml_space};
+use crate::codec::json_read;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
 use crate::message::Message;
@@ -39,6 +41,10 @@ pub(super) struct Ctx<'a> {
     renamed: HashSet<String>,
     namespaces_reported: bool,
     counts: HashMap<String, usize>,
+    /// Members beside `lex` from `<?lex-members?>` before the root element.
+    members_before: Map,
+    /// Members beside `lex` from `<?lex-members?>` after the root element.
+    members_after: Map,
 }
 
 impl Ctx<'_> {
@@ -109,6 +115,44 @@ const MAX_LISTED: usize = 1000;
 /// the duplicate-attribute check linear).
 const MAX_ATTRIBUTES: usize = 64;
 
+/// Restores the members beside `lex` carried by a `<?lex-members {json}?>` (see
+/// [`MEMBERS_PI`]): a JSON object whose keys are not `lex` and appear once in the document.
+fn members_pi(content: &[u8], after: bool, ctx: &mut Ctx<'_>, pos: usize) -> Result<()> {
+    let members = match json_read::parse(content.trim_ascii(), &ctx.limits) {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => {
+            return Err(ctx.err(
+                ErrorKind::Syntax,
+                format!("<?{MEMBERS_PI}?> must hold a JSON object"),
+                pos,
+            ));
+        }
+        Err(e) => {
+            return Err(ctx.err(
+                ErrorKind::Syntax,
+                format!("<?{MEMBERS_PI}?> is not valid JSON: {}", e.message),
+                pos,
+            ));
+        }
+    };
+    for (k, v) in members {
+        if k == "lex" || ctx.members_before.contains_key(&k) || ctx.members_after.contains_key(&k) {
+            return Err(ctx.err(
+                ErrorKind::DuplicateKey,
+                format!("<?{MEMBERS_PI}?> repeats the top-level member {k:?}"),
+                pos,
+            ));
+        }
+        let side = if after {
+            &mut ctx.members_after
+        } else {
+            &mut ctx.members_before
+        };
+        side.insert(k, v);
+    }
+    Ok(())
+}
+
 /// Reads one XML-EDI document.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     let limits = opts.limits;
@@ -134,6 +178,8 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
         renamed: HashSet::new(),
         namespaces_reported: false,
         counts: HashMap::new(),
+        members_before: Map::default(),
+        members_after: Map::default(),
     };
     if base == 3 {
         ctx.issues.push(Issue::new(
@@ -153,8 +199,9 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     }
     let lex = parse_events(text, &mut ctx)?;
     ctx.summarise();
-    let mut root = Map::default();
+    let mut root = std::mem::take(&mut ctx.members_before);
     root.insert("lex".into(), Value::Object(lex));
+    root.extend(std::mem::take(&mut ctx.members_after));
     Message::from_value_with_issues(Value::Object(root), Format::Xml, ctx.issues).map(|m| vec![m])
 }
 
@@ -238,6 +285,17 @@ fn parse_events(text: &str, ctx: &mut Ctx<'_>) -> Result<Map> {
                     ));
                 }
                 add_text(c.encode_utf8(&mut [0u8; 4]), &mut stack, ctx, pos)?;
+            }
+            Event::PI(pi) if pi.target() == MEMBERS_PI.as_bytes() => {
+                if !stack.is_empty() {
+                    return Err(ctx.err(
+                        ErrorKind::Syntax,
+                        format!("<?{MEMBERS_PI}?> must be outside the root element"),
+                        pos,
+                    ));
+                }
+                let after = result.is_some();
+                members_pi(pi.content(), after, ctx, pos)?;
             }
             Event::Comment(_) | Event::PI(_) => {}
             Event::Eof => {
