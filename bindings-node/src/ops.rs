@@ -11,7 +11,7 @@ use crate::js_value::to_value;
 use crate::message::NativeMessage;
 use crate::report;
 use crate::text::{Short, Text};
-use lex_core::build::BuildOptions;
+use lex_core::api::BuildOptions;
 use lex_core::error::ErrorKind;
 use lex_core::{MessageType, api};
 use napi::bindgen_prelude::{Uint8ArraySlice, Unknown};
@@ -107,7 +107,7 @@ pub fn serialize_all(
     guard(|| {
         let to = args::required_format(&to)?;
         let all: Vec<lex_core::Message> = messages.iter().map(|m| (*m.inner).clone()).collect();
-        let write = lex_core::codec::WriteOptions {
+        let write = lex_core::api::WriteOptions {
             pretty,
             ..Default::default()
         };
@@ -174,7 +174,7 @@ pub fn new_message(
                 api::MESSAGE_TYPES.join(", ")
             ))
         })?;
-        let payload = to_value(payload, &lex_core::options::Limits::default())?;
+        let payload = to_value(payload, &lex_core::api::Limits::default())?;
         let opts = build_options(&options.unwrap_or_default())?;
         lex(api::new_message_with(
             mtype,
@@ -199,10 +199,7 @@ pub fn may_forward(
             Some(t) => api::may_forward_at(&message.inner, &recipient, t),
             None => api::may_forward(&message.inner, &recipient),
         };
-        Ok(lex_core::codec::json_write::to_string(
-            &decision.to_value(),
-            false,
-        ))
+        Ok(lex_core::api::value_to_json(&decision.to_value(), false))
     })
 }
 

@@ -6,8 +6,8 @@ use crate::message::Message;
 use crate::options;
 use crate::tree;
 use lex_core::api;
-use lex_core::build::BuildOptions;
-use lex_core::options::{Limits as CoreLimits, ReadOptions};
+use lex_core::api::BuildOptions;
+use lex_core::api::{Limits as CoreLimits, ReadOptions};
 use pyo3::prelude::*;
 use std::borrow::Cow;
 

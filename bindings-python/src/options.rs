@@ -2,9 +2,9 @@
 
 use crate::errors;
 use lex_core::Format;
-use lex_core::lifecycle::TransitionPolicy;
-use lex_core::options::{Limits as CoreLimits, ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::TransitionPolicy;
+use lex_core::api::ValidateOptions;
+use lex_core::api::{Limits as CoreLimits, ReadMode, ReadOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyString};
 use time::OffsetDateTime;

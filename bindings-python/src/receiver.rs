@@ -180,7 +180,7 @@ impl Receiver {
         let receipt = match Input::extract(data, &limits)? {
             Input::Bytes(b) => run(py, || self.inner.receive(&b))?,
             other => {
-                let read = lex_core::options::ReadOptions::default();
+                let read = lex_core::api::ReadOptions::default();
                 let msg = run(py, || other.message(None, &read).map(|m| m.into_owned()))?;
                 run(py, || Ok(self.inner.receive_message(msg)))?
             }
@@ -194,7 +194,7 @@ impl Receiver {
         let receipts = match Input::extract(data, &limits)? {
             Input::Bytes(b) => run(py, || self.inner.receive_all(&b))?,
             other => {
-                let read = lex_core::options::ReadOptions::default();
+                let read = lex_core::api::ReadOptions::default();
                 let msg = run(py, || other.message(None, &read).map(|m| m.into_owned()))?;
                 vec![run(py, || Ok(self.inner.receive_message(msg)))?]
             }

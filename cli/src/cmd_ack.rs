@@ -1,9 +1,9 @@
 //! `lexedi ack`: the ACKNOWLEDGMENT for a received message.
 
 use crate::io::{print_error, read_input, write_output};
-use lex_core::build::BuildOptions;
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::BuildOptions;
+use lex_core::api::ValidateOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Error, api};
 
 /// Arguments of `lexedi ack`.

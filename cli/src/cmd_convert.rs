@@ -6,8 +6,8 @@ use crate::cmd_validate::error_line;
 use crate::io::{print_error, read_input, write_output};
 use crate::limits::LimitArgs;
 use crate::summary::Summary;
-use lex_core::codec::WriteOptions;
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::WriteOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Error, ErrorKind, Format, api};
 use std::io::Write;
 

@@ -11,20 +11,17 @@
 //! `CONSENT_PURPOSE_MISSING`; schema facts use `REQUIRED_FIELD_MISSING`, `INVALID_TYPE`,
 //! `INVALID_ENUM_VALUE` and `VALUE_OUT_OF_RANGE`.
 
+use crate::datetime::{FUTURE_SKEW_SECONDS, format_timestamp, parse_timestamp};
 use crate::governance::push_merged;
 use crate::message::{LeadView, Message};
 use crate::report::{Issue, Level};
-use crate::validate::envelope::{FUTURE_SKEW_SECONDS, parse_datetime};
 use crate::value::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
 mod jurisdictions;
 
 use jurisdictions::Kind;
-pub use jurisdictions::{
-    EU_EEA, GDPR_LEGAL_BASES, JURISDICTIONS, Jurisdiction, LGPD_LEGAL_BASES, NFADP_LEGAL_BASES,
-    PDPA_TH_LEGAL_BASES, US_STATES, jurisdiction, required_blocks,
-};
+pub use jurisdictions::{JURISDICTIONS, Jurisdiction, US_STATES, jurisdiction, required_blocks};
 
 fn primary_address(customer: &Map) -> Option<&Map> {
     if let Some(a) = customer.get("address").and_then(Value::as_object) {
@@ -68,6 +65,7 @@ pub fn has_pii(lead: LeadView<'_>) -> bool {
 /// True when the lead is consent-restricted (LEX_CONSENT_MODEL §4): some block says consent
 /// was withdrawn or opted out (`consentWithdrawn: true`, a `consentWithdrawnAt` date, CCPA
 /// `optedOut`/`doNotSell`) or was not given (a consent flag that is `false`).
+#[cfg(test)]
 pub fn is_consent_restricted(lead: LeadView<'_>) -> bool {
     let Some(rec) = lead.raw().get("consentRecord").and_then(Value::as_object) else {
         return false;
@@ -349,7 +347,7 @@ fn check_ip(v: &Value, sub: &str, issues: &mut Vec<Issue>) {
 }
 
 fn future_timestamp(v: Option<&Value>, sub: &str, now: OffsetDateTime, issues: &mut Vec<Issue>) {
-    let Some(t) = v.and_then(Value::as_str).and_then(parse_datetime) else {
+    let Some(t) = v.and_then(Value::as_str).and_then(parse_timestamp) else {
         return;
     };
     if (t - now).whole_seconds() > FUTURE_SKEW_SECONDS {
@@ -393,7 +391,7 @@ fn days_after(t: OffsetDateTime, days: i64) -> Option<OffsetDateTime> {
 }
 
 fn check_expiry(name: &str, b: &Map, now: OffsetDateTime, issues: &mut Vec<Issue>) {
-    let ts = |k: &str| b.get(k).and_then(Value::as_str).and_then(parse_datetime);
+    let ts = |k: &str| b.get(k).and_then(Value::as_str).and_then(parse_timestamp);
     if let Some(e) = ts("expiryDate").filter(|e| *e < now) {
         push_merged(
             issues,
@@ -401,10 +399,7 @@ fn check_expiry(name: &str, b: &Map, now: OffsetDateTime, issues: &mut Vec<Issue
                 Level::Warning,
                 "CONSENT_EXPIRED",
                 &format!("{name}.expiryDate"),
-                format!(
-                    "the consent expired at {}",
-                    crate::build::format_timestamp(e)
-                ),
+                format!("the consent expired at {}", format_timestamp(e)),
             ),
         );
         return;

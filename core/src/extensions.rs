@@ -7,10 +7,10 @@
 //! (the object forms found in prose) are kept verbatim and reported with a WARNING
 //! `EXTENSIONS_NONCANONICAL`.
 
+use crate::datetime::parse_timestamp;
 use crate::governance::push_merged;
 use crate::message::Message;
 use crate::report::{Issue, Level};
-use crate::validate::envelope::parse_datetime;
 use crate::value::{Value, escape_pointer_token};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -92,6 +92,7 @@ pub fn namespaces(msg: &Message) -> Vec<&str> {
 }
 
 /// The `data` of the first entry with `namespace`, if any.
+#[cfg(test)]
 pub fn data<'a>(msg: &'a Message, namespace: &str) -> Option<&'a Value> {
     msg.lex()
         .get("extensions")?
@@ -226,7 +227,7 @@ pub fn check_extensions(msg: &Message, level: u8, issues: &mut Vec<Issue>) {
                     "an extension needs producedAt".into(),
                 ),
             ),
-            Some(v) if v.as_str().and_then(parse_datetime).is_none() => push_merged(
+            Some(v) if v.as_str().and_then(parse_timestamp).is_none() => push_merged(
                 issues,
                 ext(
                     Level::Error,

@@ -5,9 +5,9 @@
 //! direct receiver), `RESTRICTED` (only `allowedRecipients`), an elapsed retention period,
 //! then allow). [`check_governance`] produces the validation issues (conformance level 2).
 
+use crate::datetime::parse_timestamp;
 use crate::message::Message;
 use crate::report::{Issue, Level};
-use crate::validate::envelope::parse_datetime;
 use crate::value::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
@@ -93,7 +93,7 @@ fn string_list(block: &Map, key: &str) -> Vec<String> {
 
 /// `declaredAt + maxRetentionDays` when both are present and usable.
 pub fn retention_deadline(block: &Map) -> Option<OffsetDateTime> {
-    let declared = parse_datetime(block.get("declaredAt")?.as_str()?)?;
+    let declared = parse_timestamp(block.get("declaredAt")?.as_str()?)?;
     let days = block
         .get("retentionPolicy")?
         .get("maxRetentionDays")?
@@ -107,7 +107,7 @@ pub fn retention_deadline(block: &Map) -> Option<OffsetDateTime> {
 /// May `msg` be routed to `recipient` (a LEX organisation id)? Uses the system clock for
 /// the retention check; see [`may_forward_at`].
 pub fn may_forward(msg: &Message, recipient: &str) -> ForwardDecision {
-    may_forward_at(msg, recipient, OffsetDateTime::now_utc())
+    may_forward_at(msg, recipient, crate::datetime::now_or_system(None))
 }
 
 /// [`may_forward`] with an injectable clock. Recipient ids are compared exactly.
@@ -143,7 +143,7 @@ pub fn may_forward_at(msg: &Message, recipient: &str, now: OffsetDateTime) -> Fo
     let with_common = |mut d: ForwardDecision| {
         d.policy = policy.map(str::to_string);
         d.audit_required = block.get("auditRequired").and_then(Value::as_bool) == Some(true);
-        d.retain_until = deadline.map(crate::build::format_timestamp);
+        d.retain_until = deadline.map(crate::datetime::format_timestamp);
         d
     };
     if string_list(block, "blockedRecipients")
@@ -329,7 +329,7 @@ pub fn check_governance(msg: &Message, level: u8, issues: &mut Vec<Issue>) {
         }
     }
     if let Some(v) = block.get("declaredAt").filter(|v| !v.is_null()) {
-        if v.as_str().and_then(parse_datetime).is_none() {
+        if v.as_str().and_then(parse_timestamp).is_none() {
             push_merged(
                 issues,
                 dg(

@@ -179,11 +179,6 @@ fn default_matrix(f: usize, t: usize) -> Transition {
     }
 }
 
-/// True when `from → to` is allowed (with or without a warning) under the default policy.
-pub fn transition_allowed(from: &str, to: &str) -> Option<bool> {
-    check_transition(from, to, TransitionPolicy::Default).map(Transition::is_allowed)
-}
-
 /// The "from" status for a transition check (decisions.md): the stored status for the
 /// lead when one is known (a Receiver's state or the `previous_status` option), else the
 /// `previousStatus` of the last `leadHistory[]` entry. `null`, an empty string or a

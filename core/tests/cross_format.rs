@@ -4,8 +4,8 @@
 //!
 //! Cases: `LEX_PROPTEST_CASES` (default 1,000; `make stress` raises it to 100,000).
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{ErrorKind, Format, Message, Value, api, testgen};
 use proptest::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -11,7 +11,6 @@ use crate::dedup::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::Message;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// UNH S009 written for every LEX message.
 pub const MESSAGE_IDENTIFIER: [&str; 5] = ["ORDERS", "D", "96A", "UN", "LEX10"];
@@ -109,7 +108,7 @@ pub fn write(messages: &[Message], opts: &WriteOptions) -> Result<String> {
             first
                 .header()
                 .timestamp()
-                .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok())
+                .and_then(crate::datetime::parse_timestamp)
         })
         .unwrap_or_else(OffsetDateTime::now_utc)
         .to_offset(time::UtcOffset::UTC);

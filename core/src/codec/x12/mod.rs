@@ -22,8 +22,7 @@ use crate::error::Result;
 use crate::message::Message;
 use crate::options::ReadOptions;
 
-pub use ack997::{FunctionalAck, functional_ack, read_functional_ack};
-pub use finding::codes;
+pub use ack997::{functional_ack, read_functional_ack};
 pub use profile::{ControlNumbers, Counter, LineEnding, PayloadEncoding, Profile};
 
 /// Reads every 850 transaction set of the interchange as a message (N sets → N messages).

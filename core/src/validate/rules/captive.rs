@@ -61,7 +61,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         ctx.msg
             .header()
             .timestamp()
-            .and_then(super::super::envelope::parse_datetime),
+            .and_then(crate::datetime::parse_timestamp),
     ) {
         if exp < hdr {
             issues.push(by_id(

@@ -116,7 +116,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             ctx.msg
                 .header()
                 .timestamp()
-                .and_then(super::super::envelope::parse_datetime),
+                .and_then(crate::datetime::parse_timestamp),
         ) {
             if (hdr - at).whole_days() > TAX_CALC_MAX_AGE_DAYS {
                 issues.push(by_id(

@@ -46,7 +46,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         }
     }
     if let Some(ts) = s(header, "timestamp") {
-        if super::super::envelope::parse_datetime(ts).is_none() {
+        if crate::datetime::parse_timestamp(ts).is_none() {
             issues.push(
                 at(
                     Level::Critical,

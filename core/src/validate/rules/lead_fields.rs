@@ -1,7 +1,7 @@
 //! The LEAD field rules pinned by the conformance vectors (spec-model §4.1 rules 6–10, 12),
 //! applied at every conformance level like the published runner does.
 
-use super::{Ctx, arr, filled, obj, ptr, s};
+use super::{Ctx, obj, ptr, s};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::Value;
@@ -180,15 +180,4 @@ fn fingerprint(d: &crate::value::Map, issues: &mut Vec<Issue>) {
             .constraint("Must be a 64-character lowercase hex string (SHA-256)"),
         );
     }
-}
-
-/// True when the lead carries customer PII (email, phone or an address).
-pub fn has_pii(lead: &crate::value::Map) -> bool {
-    obj(lead, "customer").is_some_and(|c| {
-        filled(c, "emailAddress")
-            || filled(c, "phoneNumber")
-            || obj(c, "address").is_some()
-            || arr(c, "addresses").is_some_and(|a| !a.is_empty())
-            || arr(c, "phoneNumbers").is_some_and(|a| !a.is_empty())
-    })
 }

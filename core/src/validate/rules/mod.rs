@@ -114,12 +114,12 @@ pub(crate) fn body_ptr(ctx: &Ctx<'_>) -> String {
 
 /// Parses an RFC 3339 date-time string field.
 pub(crate) fn datetime(map: &Map, key: &str) -> Option<time::OffsetDateTime> {
-    super::envelope::parse_datetime(s(map, key)?)
+    crate::datetime::parse_timestamp(s(map, key)?)
 }
 
 /// True when `t` lies more than the allowed clock skew after `now`.
 pub(crate) fn in_future(ctx: &Ctx<'_>, t: time::OffsetDateTime) -> bool {
-    (t - ctx.now).whole_milliseconds() > i128::from(super::envelope::FUTURE_SKEW_SECONDS) * 1000
+    crate::datetime::beyond_skew(t, ctx.now)
 }
 
 /// A number as a JSON value, keeping integers integral.
