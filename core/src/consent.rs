@@ -12,8 +12,8 @@
 //! `INVALID_ENUM_VALUE` and `VALUE_OUT_OF_RANGE`.
 
 use crate::datetime::{FUTURE_SKEW_SECONDS, format_timestamp, parse_timestamp};
-use crate::governance::push_merged;
 use crate::message::{LeadView, Message};
+use crate::report::combine::push_merged;
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
 use time::{Duration, OffsetDateTime};

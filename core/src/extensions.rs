@@ -8,8 +8,8 @@
 //! `EXTENSIONS_NONCANONICAL`.
 
 use crate::datetime::parse_timestamp;
-use crate::governance::push_merged;
 use crate::message::Message;
+use crate::report::combine::push_merged;
 use crate::report::{Issue, Level};
 use crate::value::{Value, escape_pointer_token};
 use regex::Regex;

@@ -7,6 +7,7 @@
 
 use crate::datetime::parse_timestamp;
 use crate::message::Message;
+use crate::report::combine::push_merged;
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
 use time::{Duration, OffsetDateTime};
@@ -216,34 +217,6 @@ pub fn may_forward_at(msg: &Message, recipient: &str, now: OffsetDateTime) -> Fo
         )
     };
     with_common(d)
-}
-
-/// Pushes a rule issue unless an issue with the same code and pointer is already there (the
-/// structural layer may have found the same schema fact): then the existing issue is kept,
-/// raised to the rule's severity when that is higher, and given the rule id and the extras
-/// (rejected value, allowed values, threshold) it lacks. Running a rule family twice is
-/// therefore harmless.
-pub(crate) fn push_merged(issues: &mut Vec<Issue>, issue: Issue) {
-    let Some(existing) = issues
-        .iter_mut()
-        .find(|i| i.code == issue.code && i.pointer == issue.pointer)
-    else {
-        issues.push(issue);
-        return;
-    };
-    existing.level = existing.level.min(issue.level);
-    if existing.rule_id.is_none() {
-        existing.rule_id = issue.rule_id;
-    }
-    if existing.rejected_value.is_none() {
-        existing.rejected_value = issue.rejected_value;
-    }
-    if existing.allowed_values.is_none() {
-        existing.allowed_values = issue.allowed_values;
-    }
-    if existing.threshold.is_none() {
-        existing.threshold = issue.threshold;
-    }
 }
 
 fn dg(level: Level, code: &str, sub: &str, rule: &str, text: impl Into<String>) -> Issue {

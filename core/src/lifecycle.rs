@@ -244,7 +244,7 @@ pub fn check_lifecycle(
         return;
     };
     if let Some(issue) = transition_issue(from, to, policy) {
-        crate::governance::push_merged(issues, issue);
+        crate::report::combine::push_merged(issues, issue);
     }
 }
 

@@ -1,5 +1,7 @@
 //! Validation results: [`Report`] and [`Issue`].
 
+pub(crate) mod combine;
+
 use crate::error::{Error, Result};
 use crate::value::{Map, Value};
 use std::fmt;

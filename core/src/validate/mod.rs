@@ -135,7 +135,7 @@ fn run_rules(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     for (_, family) in rules::FAMILIES {
         family(ctx, &mut ruled);
     }
-    found.retain(|s| !ruled.iter().any(|r| r.pointer == s.pointer));
+    crate::report::combine::supersede_structural(&mut found, &ruled);
     issues.append(&mut found);
     issues.append(&mut ruled);
 }
