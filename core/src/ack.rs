@@ -218,5 +218,4 @@ pub fn acknowledge_with(
 }
 
 #[cfg(test)]
-#[path = "ack_tests.rs"]
 mod tests;

@@ -264,5 +264,5 @@ pub fn format_timestamp(t: time::OffsetDateTime) -> String {
 /// The namespaces of `lex.extensions[]`, in order (entries without a string namespace are
 /// skipped).
 pub fn extension_namespaces(message: &Message) -> Vec<&str> {
-    crate::extensions::namespaces(message)
+    crate::validate::rules::extensions::namespaces(message)
 }

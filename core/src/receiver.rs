@@ -578,5 +578,4 @@ fn max_age_expired(message: &Message, now: OffsetDateTime) -> Option<crate::repo
 }
 
 #[cfg(test)]
-#[path = "receiver_tests.rs"]
 mod tests;
