@@ -92,7 +92,7 @@ pub fn is_consent_restricted(lead: LeadView<'_>) -> bool {
 const BASE_FIELD: &str = "lex.payload.lead.consentRecord";
 const BASE_POINTER: &str = "/lex/payload/lead/consentRecord";
 
-fn at(level: Level, code: &str, sub: &str, text: impl Into<String>) -> Issue {
+fn consent_issue(level: Level, code: &str, sub: &str, text: impl Into<String>) -> Issue {
     let (field, pointer) = if sub.is_empty() {
         (BASE_FIELD.to_string(), BASE_POINTER.to_string())
     } else {
@@ -150,7 +150,7 @@ pub fn check_consent_jurisdictions(msg: &Message, level: u8, issues: &mut Vec<Is
             let regime = jurisdiction(block).map_or(block, |j| j.regime);
             push_merged(
                 issues,
-                at(
+                consent_issue(
                     lvl,
                     "CONSENT_JURISDICTION_MISSING",
                     block,
@@ -187,7 +187,7 @@ pub fn check_consent_blocks(
             None | Some(Value::Null) => {}
             Some(other) => push_merged(
                 issues,
-                at(
+                consent_issue(
                     Level::Error,
                     "INVALID_TYPE",
                     j.block,
@@ -217,7 +217,7 @@ fn check_block(j: &Jurisdiction, b: &Map, now: OffsetDateTime, issues: &mut Vec<
         match found {
             None => push_merged(
                 issues,
-                at(
+                consent_issue(
                     Level::Error,
                     "REQUIRED_FIELD_MISSING",
                     &format!("{name}.{key}"),
@@ -237,7 +237,7 @@ fn check_block(j: &Jurisdiction, b: &Map, now: OffsetDateTime, issues: &mut Vec<
                     };
                     push_merged(
                         issues,
-                        at(
+                        consent_issue(
                             Level::Error,
                             "INVALID_TYPE",
                             &format!("{name}.{k}"),
@@ -256,7 +256,7 @@ fn check_block(j: &Jurisdiction, b: &Map, now: OffsetDateTime, issues: &mut Vec<
         if !v.as_str().is_some_and(|s| bases.contains(&s)) {
             push_merged(
                 issues,
-                at(
+                consent_issue(
                     Level::Error,
                     "INVALID_ENUM_VALUE",
                     &format!("{name}.legalBasis"),
@@ -271,7 +271,7 @@ fn check_block(j: &Jurisdiction, b: &Map, now: OffsetDateTime, issues: &mut Vec<
         if v.as_f64().is_some_and(|d| d < 1.0) {
             push_merged(
                 issues,
-                at(
+                consent_issue(
                     Level::Error,
                     "VALUE_OUT_OF_RANGE",
                     &format!("{name}.retentionPeriodDays"),
@@ -299,7 +299,7 @@ fn check_block(j: &Jurisdiction, b: &Map, now: OffsetDateTime, issues: &mut Vec<
         if p.is_empty() {
             push_merged(
                 issues,
-                at(
+                consent_issue(
                     Level::Warning,
                     "CONSENT_PURPOSE_MISSING",
                     &format!("{name}.purposeCodes"),
@@ -336,7 +336,7 @@ fn check_ip(v: &Value, sub: &str, issues: &mut Vec<Issue>) {
     {
         push_merged(
             issues,
-            at(
+            consent_issue(
                 Level::Error,
                 "CONSENT_INVALID_IP",
                 sub,
@@ -354,7 +354,7 @@ fn future_timestamp(v: Option<&Value>, sub: &str, now: OffsetDateTime, issues: &
     if (t - now).whole_seconds() > FUTURE_SKEW_SECONDS {
         push_merged(
             issues,
-            at(
+            consent_issue(
                 Level::Error,
                 "CONSENT_TIMESTAMP_IN_FUTURE",
                 sub,
@@ -376,7 +376,7 @@ fn check_withdrawal(name: &str, b: &Map, issues: &mut Vec<Issue>) {
     if revoked && !has_date {
         push_merged(
             issues,
-            at(
+            consent_issue(
                 Level::Warning,
                 "CONSENT_WITHDRAWAL_UNDATED",
                 &format!("{name}.{date_key}"),
@@ -396,7 +396,7 @@ fn check_expiry(name: &str, b: &Map, now: OffsetDateTime, issues: &mut Vec<Issue
     if let Some(e) = ts("expiryDate").filter(|e| *e < now) {
         push_merged(
             issues,
-            at(
+            consent_issue(
                 Level::Warning,
                 "CONSENT_EXPIRED",
                 &format!("{name}.expiryDate"),
@@ -414,7 +414,7 @@ fn check_expiry(name: &str, b: &Map, now: OffsetDateTime, issues: &mut Vec<Issue
         if days_after(g, d).is_some_and(|end| end < now) {
             push_merged(
                 issues,
-                at(
+                consent_issue(
                     Level::Warning,
                     "CONSENT_EXPIRED",
                     &format!("{name}.retentionPeriodDays"),
