@@ -10,7 +10,7 @@
 pub mod ack997;
 pub mod core_view;
 pub mod envelope;
-pub mod finding;
+pub mod findings;
 pub mod foreign;
 pub mod payload_block;
 pub mod profile;

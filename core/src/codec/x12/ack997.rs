@@ -7,7 +7,7 @@
 //! `A` (all accepted), `E` (accepted, some errors), `P` (some rejected) or `R` (all rejected).
 
 use super::envelope::{self, Group, Interchange, TxSet};
-use super::finding::{Finding, codes, strict_error};
+use super::findings::{Finding, codes, strict_error};
 use super::payload_block::{self, N9_LABEL};
 use super::profile::Profile;
 use super::tokenizer::tokenize;

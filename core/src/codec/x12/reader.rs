@@ -5,7 +5,7 @@
 
 use super::core_view::{self, clean, labels};
 use super::envelope::{self, TxSet};
-use super::finding::{Finding, codes, strict_error};
+use super::findings::{Finding, codes, strict_error};
 use super::foreign;
 use super::payload_block::{self, N9_LABEL};
 use super::tokenizer::{Delimiters, Segment, tokenize_all};
