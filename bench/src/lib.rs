@@ -245,7 +245,7 @@ pub fn defects() -> Vec<Defect> {
             o.remove(key);
         }
     };
-    const DISPUTED: &str = "a disputed requirement: the design (spec-model I-3) makes one \
+    const DISPUTED: &str = "a disputed requirement: the design (decision D8) makes one \
         missing contact of the email/phone pair a WARNING in STANDARD, an ERROR only when both \
         are missing (and in strict mode)";
     let defect = |name, tree, why| Defect {
@@ -279,7 +279,7 @@ pub fn defects() -> Vec<Defect> {
             edit(&|l| l["desiredProduct"]["condition"] = json!("SLIGHTLY_USED")),
             Some(
                 "the STANDARD profile weighs enums outside the core list as WARNINGs \
-                 (spec-model I-33): its schema-drift list includes \
+                 (decision D8): its schema-drift list includes \
                  `desiredProduct.factoryOrderPreference`, a direct child of the required \
                  `desiredProduct` block, so non-core enums there are not binding; strict \
                  mode rejects it",

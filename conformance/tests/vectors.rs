@@ -1,5 +1,5 @@
 //! Runs every shared vector under `tests/vectors/` and, when the upstream standard is
-//! checked out next to the repository, the public LEX conformance vectors.
+//! present (`LEX_SPEC_DIR`), the public LEX conformance vectors.
 
 use lex_conformance::{Outcome, run_dir, spec_path};
 use std::path::{Path, PathBuf};

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
+mod support;
+
 use lex_core::api::EdifactProfile as Profile;
 use lex_core::api::WriteOptions;
 use lex_core::api::{Limits, ReadMode, ReadOptions};
@@ -60,13 +62,13 @@ fn segments(text: &str) -> Vec<String> {
 
 fn check_golden(name: &str, actual: &str) {
     let path = format!("tests/golden/edifact/{name}");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if support::bless() {
         std::fs::write(&path, actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         actual, expected,
-        "golden {path} differs (UPDATE_GOLDEN=1 rewrites it)"
+        "golden {path} differs (LEX_BLESS=1 rewrites it)"
     );
 }
 
@@ -388,10 +390,8 @@ fn lead_message() -> impl Strategy<Value = Message> {
 }
 
 proptest! {
-    // 1,000 cases in `make test`; `make stress` raises it through EDIFACT_CASES.
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("EDIFACT_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000)
-    ))]
+    // 1,000 cases in `make test`; `make stress` raises it through PROPTEST_CASES.
+    #![proptest_config(ProptestConfig::with_cases(support::cases(1000)))]
 
     #[test]
     fn json_edifact_json_is_identity(

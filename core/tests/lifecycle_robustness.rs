@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap, like the tests themselves
 
+mod support;
+
 use lex_core::api::ValidateOptions;
 use lex_core::api::{self as dedup};
 use lex_core::{Map, Value, api};
@@ -97,12 +99,9 @@ fn message(
     root
 }
 
-/// 192 cases in `make test`; `make stress-lifecycle` sets `LEX_STRESS_CASES`.
+/// 192 cases in `make test`; `make stress-lifecycle` sets `PROPTEST_CASES`.
 fn cases() -> u32 {
-    std::env::var("LEX_STRESS_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(192)
+    support::cases(192)
 }
 
 proptest! {

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
+mod support;
 mod x12_support;
 
 use lex_core::api::{Limits, ReadMode, ReadOptions};

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
+mod support;
 mod x12_support;
 
 use lex_core::api::{ReadMode, ReadOptions};
@@ -68,9 +69,9 @@ fn variant(i: usize) -> WriteOptions {
 }
 
 proptest! {
-    // 1000 cases in `make test`; `make stress` raises it through X12_PROPTEST_CASES.
+    // 1000 cases in `make test`; `make stress` raises it through PROPTEST_CASES.
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("X12_PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1000),
+        cases: support::cases(1000),
         ..ProptestConfig::default()
     })]
 

@@ -2,10 +2,13 @@
 //! project-written message) must write exactly `NAME.xml` (pretty) and `NAME.min.xml`
 //! (compact), and both must read back — strictly, without a warning — to the same tree.
 //!
-//! `LEX_BLESS=1` writes missing golden files (review them before committing).
+//! `LEX_BLESS=1` writes the actual output as the golden file, missing or differing (review
+//! the diff before committing).
 
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
+
+mod support;
 
 use lex_core::api::WriteOptions;
 use lex_core::api::{ReadMode, ReadOptions};
@@ -48,21 +51,21 @@ fn check(msg: &Message, expected_path: &Path, pretty: bool, bless: bool) -> Opti
     assert!(back[0].read_issues().is_empty());
     match std::fs::read_to_string(expected_path) {
         Ok(expected) if expected == xml => None,
+        _ if bless => {
+            std::fs::write(expected_path, &xml).unwrap();
+            None
+        }
         Ok(expected) => Some(format!(
             "{} differs:\n--- expected\n{expected}\n--- actual\n{xml}",
             expected_path.display()
         )),
-        Err(_) if bless => {
-            std::fs::write(expected_path, &xml).unwrap();
-            None
-        }
         Err(_) => Some(format!("{} is missing", expected_path.display())),
     }
 }
 
 #[test]
 fn canonical_xml_matches_the_golden_files() {
-    let bless = std::env::var_os("LEX_BLESS").is_some();
+    let bless = support::bless();
     let inputs = golden_inputs();
     assert!(inputs.len() >= 6, "golden inputs missing");
     let mut failures = Vec::new();

@@ -1,10 +1,12 @@
 //! Property tests: any message (and any JSON content under `lex`) survives
 //! JSON → XML → JSON unchanged, in pretty and compact output, read tolerantly and strictly.
 //!
-//! The number of cases is `LEX_PROPTEST_CASES` (default 1000); `make stress` raises it.
+//! The number of cases is `PROPTEST_CASES` (default 1000); `make stress` raises it.
 
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
+
+mod support;
 
 use lex_core::api::WriteOptions;
 use lex_core::api::{ReadMode, ReadOptions};
@@ -22,10 +24,7 @@ fn write(messages: &[Message], format: Format, opts: &WriteOptions) -> lex_core:
 }
 
 fn cases() -> u32 {
-    std::env::var("LEX_PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1000)
+    support::cases(1000)
 }
 
 fn config() -> ProptestConfig {

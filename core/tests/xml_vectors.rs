@@ -8,6 +8,8 @@
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use lex_core::api::WriteOptions;
 use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Map, Value, api};
@@ -117,7 +119,7 @@ fn matches(expected: &Value, actual: &Value) -> bool {
 
 #[test]
 fn xml_vectors() {
-    let bless = std::env::var_os("LEX_BLESS").is_some();
+    let bless = support::bless();
     let files = vector_files();
     assert!(
         files.len() >= 40,

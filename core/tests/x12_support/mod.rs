@@ -58,9 +58,10 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Reads an upstream LEX file through `../shared/spec/lex-1.0` from the repository root.
+/// Reads an upstream LEX file from the standard (`LEX_SPEC_DIR`, see `support::spec_dir`).
+/// Tests call `support::spec_or_skip` first, so a missing standard skips instead of panicking.
 pub fn upstream(rel: &str) -> Vec<u8> {
-    let p = repo_root().join("../shared/spec/lex-1.0").join(rel);
+    let p = crate::support::spec_dir().join(rel);
     std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }
 

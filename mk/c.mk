@@ -1,3 +1,4 @@
+##@ C ABI
 # The C ABI (ffi/): liblex.so / liblex.a, the generated header ffi/include/lex.h, the C tests.
 # Conventions: ffi/ARCHITECTURE.md.
 
@@ -10,7 +11,7 @@ CABI_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Profile of `make lib` / `make install`: release (default) or dev.
 LEX_PROFILE ?= release
 PREFIX ?= /usr/local
-# Vector folders the C runner executes (e.g. add $(SPEC_DIR)/tests/conformance).
+# Vector folders the C runner executes (e.g. add $(LEX_SPEC_DIR)/tests/conformance).
 CABI_VECTOR_DIRS ?= tests/vectors
 CABI_LIBDIR = $(CABI_TARGET_DIR)/$(if $(filter release,$(LEX_PROFILE)),release,debug)
 CABI_ABI_MAJOR = $(shell sed -n 's/^\#define LEX_ABI_VERSION_MAJOR \([0-9]*\)$$/\1/p' ffi/include/lex.h)
@@ -64,11 +65,3 @@ test-c: header-check ## C ABI: header drift, C tests under valgrind (API, errors
 	    -Wl,-rpath,$$(pkg-config --variable=libdir lex) -o $(CABI_OUT)/lex-validate'
 	$(CABI_OUT)/lex-validate examples/lead.json | tail -n 1 | grep -qx 'examples/lead.json: valid'
 	@echo "test-c: all C ABI checks passed"
-
-.PHONY: bench-c
-bench-c: bench-corpus ## C: per-call overhead of a trivial call and validate/parse/read timings (release liblex); writes build/bench-results/c.md
-	$(MAKE) --no-print-directory lib LEX_PROFILE=release
-	@mkdir -p $(CABI_OUT) $(BENCH_OUT)
-	cc -std=c11 -O2 -Wall -Wextra -Werror -Iffi/include ffi/bench/bench.c \
-	  $(CABI_TARGET_DIR)/release/liblex.a -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o $(CABI_OUT)/bench
-	$(CABI_OUT)/bench $(BENCH_CORPUS) $(BENCH_OUT)/c.md
