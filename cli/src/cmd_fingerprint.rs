@@ -19,11 +19,11 @@ pub struct Args {
     show_input: bool,
 }
 
-/// Runs the command; returns the exit code (0 printed, 2 nothing to fingerprint).
+/// Runs the command; returns the exit code (0 printed, 64 neither `--email` nor `--phone`).
 pub fn run(args: Args) -> u8 {
     if args.email.trim().is_empty() && args.phone.trim().is_empty() {
         eprintln!("fingerprint: error INVALID_ARGUMENT: give --email or --phone");
-        return 2;
+        return crate::exit::USAGE;
     }
     println!(
         "{}",

@@ -13,11 +13,11 @@ use crate::value::Value;
 
 pub use crate::ack::{ACK_STATUSES, acknowledge, acknowledge_with};
 pub use crate::build::{BuildOptions, LEX_VERSION, new_message_with};
-pub use crate::codec::WriteOptions;
 pub use crate::codec::edifact::Profile as EdifactProfile;
 pub use crate::codec::x12::{
     ControlNumbers, Counter, LineEnding, PayloadEncoding, Profile as X12Profile,
 };
+pub use crate::codec::{PLACEHOLDER_ID_CODE, WriteOptions};
 pub use crate::dedup::duplicate_closure;
 pub use crate::dedup::{fingerprint, fingerprint_input, is_fingerprint};
 pub use crate::governance::ForwardDecision;
@@ -98,6 +98,28 @@ pub fn convert(
 ) -> Result<String> {
     let messages = parse_all(input, from, read)?;
     codec::write(&messages, to, write)
+}
+
+/// [`serialize_all`] with the writer's warnings (an X12/EDIFACT interchange id written as
+/// the placeholder `LEX` because the message has no `header.senderId`/`receiverId`).
+pub fn serialize_with_warnings(
+    messages: &[Message],
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    codec::write_with_warnings(messages, format, opts)
+}
+
+/// [`convert`] with the writer's warnings (see [`serialize_with_warnings`]).
+pub fn convert_with_warnings(
+    input: &[u8],
+    to: Format,
+    from: Option<Format>,
+    read: &ReadOptions,
+    write: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    let messages = parse_all(input, from, read)?;
+    codec::write_with_warnings(&messages, to, write)
 }
 
 /// Detects the format of `input` from its first bytes.

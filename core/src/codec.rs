@@ -85,16 +85,56 @@ pub fn read_json(input: &[u8], opts: &ReadOptions) -> Result<Message> {
 }
 
 /// Writes messages in `format`. JSON and XML hold exactly one message per document;
-/// X12 and EDIFACT put several messages in one interchange.
+/// X12 and EDIFACT put several messages in one interchange. The writer's warnings (see
+/// [`write_with_warnings`]) are not returned here.
 pub fn write(messages: &[Message], format: Format, opts: &WriteOptions) -> Result<String> {
-    match format {
-        Format::Json | Format::Xml if messages.len() != 1 => Err(Error::invalid_argument(format!(
-            "a {format} document holds exactly one message, got {}",
-            messages.len()
-        ))),
-        Format::Json => Ok(messages[0].to_json(opts.pretty)),
-        Format::Xml => xml::write(&messages[0], opts),
-        Format::X12 => x12::write(messages, opts),
-        Format::Edifact => edifact::write(messages, opts),
-    }
+    write_with_warnings(messages, format, opts).map(|(text, _)| text)
+}
+
+/// Writes messages in `format` and returns the writer's warnings with the text: today only
+/// [`PLACEHOLDER_ID_CODE`], when an X12 or EDIFACT interchange id had to be invented.
+pub fn write_with_warnings(
+    messages: &[Message],
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<(String, Vec<Issue>)> {
+    let mut warnings = Vec::new();
+    let text = match format {
+        Format::Json | Format::Xml if messages.len() != 1 => {
+            return Err(Error::invalid_argument(format!(
+                "a {format} document holds exactly one message, got {}",
+                messages.len()
+            )));
+        }
+        Format::Json => messages[0].to_json(opts.pretty),
+        Format::Xml => xml::write(&messages[0], opts)?,
+        Format::X12 => x12::write_reporting(messages, opts, &mut warnings)?,
+        Format::Edifact => edifact::write_reporting(messages, opts, &mut warnings)?,
+    };
+    Ok((text, warnings))
+}
+
+/// The interchange id that the X12 and EDIFACT writers use when the first message has no
+/// usable `header.senderId` (or `receiverId`) and the partner profile sets none: ISA06/ISA08
+/// or UNB 0004/0010 become `LEX`, with a [`PLACEHOLDER_ID_CODE`] warning. The payload block
+/// still carries the header as it is, so reading the interchange back gives the message
+/// without the id. X12's `strict_ids` profile refuses the placeholder (`UNREPRESENTABLE`).
+pub const PLACEHOLDER_ID: &str = "LEX";
+
+/// The warning code for [`PLACEHOLDER_ID`].
+pub const PLACEHOLDER_ID_CODE: &str = "EDI_PLACEHOLDER_ID";
+
+/// The warning that `field` (`senderId`/`receiverId`) was written as [`PLACEHOLDER_ID`] in
+/// `element` (`ISA06`, `UNB S002 0004`, ...).
+pub(crate) fn placeholder_warning(field: &str, element: &str) -> Issue {
+    let pointer = format!("/lex/header/{field}");
+    Issue::new(
+        Level::Warning,
+        PLACEHOLDER_ID_CODE,
+        crate::normalize::pointer_to_field(&pointer),
+        pointer,
+        format!(
+            "no header.{field} and no partner-profile id: {element} was written as the placeholder {PLACEHOLDER_ID:?}"
+        ),
+    )
 }

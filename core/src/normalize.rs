@@ -10,6 +10,7 @@ use crate::report::{Issue, Level};
 use crate::value::{Map, Value, escape_pointer_token};
 
 mod aliases;
+pub(crate) use aliases::canonical_key;
 
 /// Normalises `root` (which must be an envelope) and returns it with the issues found.
 pub fn normalize(mut root: Value) -> Result<(Value, Vec<Issue>)> {

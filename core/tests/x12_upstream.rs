@@ -292,6 +292,7 @@ const INDUSTRIES: [Industry; 6] = [
             "EDI_SYNTHESIZED_VALUE",
             "EDI_SYNTHESIZED_VALUE",
             "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING", // the contact person of PER*CN (issue 25 defect 3)
             "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260110-HEVY-001",
@@ -299,7 +300,7 @@ const INDUSTRIES: [Industry; 6] = [
         timestamp: "2026-01-10T09:15:00-06:00",
         email: "r.morales@granitepeakconstruction.com",
         asset_class: "HEAVY_EQUIPMENT",
-        unmapped: 38,
+        unmapped: 37,
         se: "SE01 declares \"43\" segments, the interchange has 47",
     },
     Industry {
@@ -314,6 +315,7 @@ const INDUSTRIES: [Industry; 6] = [
             "EDI_SYNTHESIZED_VALUE",
             "EDI_SYNTHESIZED_VALUE",
             "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING", // the contact person of PER*CN (issue 25 defect 3)
             "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20251105-MARI-001",
@@ -321,7 +323,7 @@ const INDUSTRIES: [Industry; 6] = [
         timestamp: "2025-11-05T08:00:00-06:00",
         email: "a.papadopoulos@meridianshipping.gr",
         asset_class: "MARITIME_VESSEL",
-        unmapped: 32,
+        unmapped: 31,
         se: "SE01 declares \"33\" segments, the interchange has 41",
     },
     Industry {
@@ -359,6 +361,7 @@ const INDUSTRIES: [Industry; 6] = [
             "EDI_SYNTHESIZED_VALUE",
             "EDI_SYNTHESIZED_VALUE",
             "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING", // the contact person of PER*CN (issue 25 defect 3)
             "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260115-TECH-001",
@@ -366,7 +369,7 @@ const INDUSTRIES: [Industry; 6] = [
         timestamp: "2026-01-15T10:00:00-06:00",
         email: "i.okafor@nexacorp.com",
         asset_class: "TECHNOLOGY_DEVICE",
-        unmapped: 41,
+        unmapped: 40,
         se: "SE01 declares \"42\" segments, the interchange has 50",
     },
 ];

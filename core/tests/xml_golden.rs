@@ -97,19 +97,25 @@ fn the_golden_xml_also_converts_back_to_the_original_json() {
 }
 
 #[test]
-fn members_beside_lex_cannot_be_written_as_xml() {
+fn members_beside_lex_are_carried_in_a_processing_instruction() {
+    // Issue 25 defect 5: XML-EDI carries them as X12/EDIFACT do (was UNREPRESENTABLE).
     let msg = lex_core::api::parse(
         br#"{"lex":{"header":{}},"other":1}"#,
         Some(Format::Json),
         &ReadOptions::default(),
     )
     .unwrap();
-    let e = write(
+    let xml = write(
         std::slice::from_ref(&msg),
         Format::Xml,
         &WriteOptions::default(),
     )
-    .unwrap_err();
-    assert_eq!(e.code(), "UNREPRESENTABLE");
-    assert_eq!(e.location.path.as_deref(), Some("/other"));
+    .unwrap();
+    assert!(
+        xml.ends_with("</lex>\n<?lex-members {\"other\":1}?>\n"),
+        "{xml}"
+    );
+    let back =
+        lex_core::api::parse(xml.as_bytes(), Some(Format::Xml), &ReadOptions::default()).unwrap();
+    assert_eq!(back.root(), msg.root());
 }

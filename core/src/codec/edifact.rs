@@ -48,11 +48,13 @@ pub struct Profile {
     /// UNB S001 0002: `1`–`4` (`4` for UNOW/UNOY; syntax 4 writes `*` as repetition
     /// separator and a CCYYMMDD date). Default `3`.
     pub syntax_version: String,
-    /// UNB S002 0004; default the first message's `header.senderId` (cleaned, ≤ 35).
+    /// UNB S002 0004; default the first message's `header.senderId` (cleaned, ≤ 35), else
+    /// the placeholder `LEX` with a warning ([`crate::codec::PLACEHOLDER_ID`]).
     pub sender_id: Option<String>,
     /// UNB S002 0007. Default `ZZZ` (mutually defined); use `14` only for real GLNs.
     pub sender_qualifier: String,
-    /// UNB S003 0010; default the first message's `header.receiverId`.
+    /// UNB S003 0010; default the first message's `header.receiverId`, else the placeholder
+    /// `LEX` with a warning.
     pub recipient_id: Option<String>,
     /// UNB S003 0007. Default `ZZZ`.
     pub recipient_qualifier: String,
@@ -94,7 +96,11 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     reader::read(input, opts)
 }
 
-/// Writes messages in one interchange.
-pub fn write(messages: &[Message], opts: &super::WriteOptions) -> Result<String> {
-    writer::write(messages, opts)
+/// Writes messages in one interchange, adding the writer's warnings to `warnings`.
+pub fn write_reporting(
+    messages: &[Message],
+    opts: &super::WriteOptions,
+    warnings: &mut Vec<crate::report::Issue>,
+) -> Result<String> {
+    writer::write_reporting(messages, opts, warnings)
 }

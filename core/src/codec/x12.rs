@@ -34,7 +34,11 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     reader::read(input, opts)
 }
 
-/// Writes messages in one interchange (one ST/SE per message, one GS, one ISA).
-pub fn write(messages: &[Message], opts: &super::WriteOptions) -> Result<String> {
-    writer::write(messages, opts)
+/// Writes messages in one interchange, adding the writer's warnings to `warnings`.
+pub fn write_reporting(
+    messages: &[Message],
+    opts: &super::WriteOptions,
+    warnings: &mut Vec<crate::report::Issue>,
+) -> Result<String> {
+    writer::write_reporting(messages, opts, warnings)
 }

@@ -21,6 +21,15 @@
 //! Any element may carry `t="json"` with a JSON text as content. Text of leaves is taken
 //! verbatim; carriage returns are written `&#13;`.
 //!
+//! Members of the document beside `lex` (the standard's scenario files annotate each
+//! message with `_phase`) are carried, as in the X12 and EDIFACT payload blocks, so that
+//! any format converts to any other losslessly. They go in a processing instruction
+//! [`MEMBERS_PI`] holding a compact JSON object: before the root for members that precede
+//! `lex`, after it for members that follow (`<?lex-members {"_phase":"DISCOVERY"}?>`).
+//! Other XML-EDI readers ignore processing instructions and see the plain `<lex>`
+//! document; this reader restores the members in their place. Inside the JSON, `>` is
+//! written `\u003e` so that the text never holds `?>`.
+//!
 //! # Reading
 //!
 //! The reader accepts the canonical form and, in tolerant mode, the variants found in the
@@ -57,6 +66,9 @@ mod names;
 mod reader;
 mod schema_names;
 mod writer;
+
+/// The processing-instruction target that carries the members beside `lex`.
+pub const MEMBERS_PI: &str = "lex-members";
 
 use crate::error::Result;
 use crate::message::Message;

@@ -100,6 +100,17 @@ pub fn parse(input: &[u8], opts: &ReadOptions) -> Result<Vec<Interchange>> {
         }
         out.push(interchange(input, chunk, delims, &mut findings, opts)?);
     }
+    if out.is_empty() {
+        // Only a service string advice (`UNA`, `UNA:+.? '`): a transfer cut before the UNB.
+        return Err(Error::at(
+            ErrorKind::Envelope,
+            "the input holds no interchange (UNB … UNZ) after the UNA: it is truncated or not EDIFACT",
+            Location {
+                segment_id: Some("UNA".into()),
+                ..Location::at_offset(input, start)
+            },
+        ));
+    }
     Ok(out)
 }
 

@@ -92,11 +92,13 @@ pub use crate::codec::edi::PayloadEncoding;
 pub struct Profile {
     /// ISA05 sender id qualifier. Default `ZZ` (mutually defined).
     pub sender_qualifier: String,
-    /// ISA06 sender id (≤ 15). Default: derived from the first message's `senderId`.
+    /// ISA06 sender id (≤ 15). Default: derived from the first message's `senderId`, else
+    /// the placeholder `LEX` with a warning ([`crate::codec::PLACEHOLDER_ID`]).
     pub sender_id: Option<String>,
     /// ISA07 receiver id qualifier. Default `ZZ`.
     pub receiver_qualifier: String,
-    /// ISA08 receiver id (≤ 15). Default: derived from the first message's `receiverId`.
+    /// ISA08 receiver id (≤ 15). Default: derived from the first message's `receiverId`,
+    /// else the placeholder `LEX` with a warning.
     pub receiver_id: Option<String>,
     /// GS02 application sender code (2–15). Default: the trimmed ISA06.
     pub application_sender: Option<String>,

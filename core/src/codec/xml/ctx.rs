@@ -4,6 +4,7 @@
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::options::Limits;
 use crate::report::{Issue, Level};
+use crate::value::Map;
 use std::collections::{HashMap, HashSet};
 
 /// The most warnings of one kind listed individually.
@@ -28,6 +29,10 @@ pub(super) struct Ctx<'a> {
     /// True once the namespace declarations have been reported.
     pub namespaces_reported: bool,
     counts: HashMap<String, usize>,
+    /// Members beside `lex` from `<?lex-members?>` before the root element.
+    pub members_before: Map,
+    /// Members beside `lex` from `<?lex-members?>` after the root element.
+    pub members_after: Map,
 }
 
 impl<'a> Ctx<'a> {
@@ -43,6 +48,8 @@ impl<'a> Ctx<'a> {
             renamed: HashSet::new(),
             namespaces_reported: false,
             counts: HashMap::new(),
+            members_before: Map::default(),
+            members_after: Map::default(),
         }
     }
 

@@ -6,10 +6,12 @@
 //! than the five predefined ones are refused, and depth, element count, text size and input
 //! size are checked before anything grows.
 
+use super::MEMBERS_PI;
 use super::convert::{Child, Frame, Ty, finish};
 use super::ctx::Ctx;
 use super::lexical::{attr_value, check_decl, resolve_reference};
 use super::names::{camel_from_pascal, first_illegal, is_xml_space};
+use crate::codec::json_read;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
 use crate::message::Message;
@@ -25,6 +27,44 @@ const ROOT_ALIASES: [&str; 3] = ["LEX", "LEXMessage", "ALXMessage"];
 /// The most attributes accepted on one element (XML-EDI uses at most three; the limit keeps
 /// the duplicate-attribute check linear).
 const MAX_ATTRIBUTES: usize = 64;
+
+/// Restores the members beside `lex` carried by a `<?lex-members {json}?>` (see
+/// [`MEMBERS_PI`]): a JSON object whose keys are not `lex` and appear once in the document.
+fn members_pi(content: &[u8], after: bool, ctx: &mut Ctx<'_>, pos: usize) -> Result<()> {
+    let members = match json_read::parse(content.trim_ascii(), &ctx.limits) {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => {
+            return Err(ctx.err(
+                ErrorKind::Syntax,
+                format!("<?{MEMBERS_PI}?> must hold a JSON object"),
+                pos,
+            ));
+        }
+        Err(e) => {
+            return Err(ctx.err(
+                ErrorKind::Syntax,
+                format!("<?{MEMBERS_PI}?> is not valid JSON: {}", e.message),
+                pos,
+            ));
+        }
+    };
+    for (k, v) in members {
+        if k == "lex" || ctx.members_before.contains_key(&k) || ctx.members_after.contains_key(&k) {
+            return Err(ctx.err(
+                ErrorKind::DuplicateKey,
+                format!("<?{MEMBERS_PI}?> repeats the top-level member {k:?}"),
+                pos,
+            ));
+        }
+        let side = if after {
+            &mut ctx.members_after
+        } else {
+            &mut ctx.members_before
+        };
+        side.insert(k, v);
+    }
+    Ok(())
+}
 
 /// Reads one XML-EDI document.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
@@ -60,8 +100,9 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     }
     let lex = parse_events(text, &mut ctx)?;
     ctx.summarise();
-    let mut root = Map::default();
+    let mut root = std::mem::take(&mut ctx.members_before);
     root.insert("lex".into(), Value::Object(lex));
+    root.extend(std::mem::take(&mut ctx.members_after));
     Message::from_value_with_issues(Value::Object(root), Format::Xml, ctx.issues).map(|m| vec![m])
 }
 
@@ -145,6 +186,17 @@ fn parse_events(text: &str, ctx: &mut Ctx<'_>) -> Result<Map> {
                     ));
                 }
                 add_text(c.encode_utf8(&mut [0u8; 4]), &mut stack, ctx, pos)?;
+            }
+            Event::PI(pi) if pi.target() == MEMBERS_PI.as_bytes() => {
+                if !stack.is_empty() {
+                    return Err(ctx.err(
+                        ErrorKind::Syntax,
+                        format!("<?{MEMBERS_PI}?> must be outside the root element"),
+                        pos,
+                    ));
+                }
+                let after = result.is_some();
+                members_pi(pi.content(), after, ctx, pos)?;
             }
             Event::Comment(_) | Event::PI(_) => {}
             Event::Eof => {
