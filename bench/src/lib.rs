@@ -10,10 +10,10 @@
 
 pub mod timing;
 
+use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use serde_json::{Value, json};
 
 /// The message sizes of the corpus.
@@ -375,7 +375,7 @@ mod tests {
 
     #[test]
     fn valid_messages_are_valid_in_every_size() {
-        use lex_core::validate::ValidateOptions;
+        use lex_core::api::ValidateOptions;
         for size in Size::ALL {
             let text = render(size, 3, true, Format::Json).unwrap();
             let report =
@@ -402,7 +402,7 @@ mod tests {
 
     #[test]
     fn invalid_messages_are_rejected_at_the_default_level_in_every_format() {
-        use lex_core::validate::ValidateOptions;
+        use lex_core::api::ValidateOptions;
         for size in Size::ALL {
             for format in Format::ALL {
                 let text = render(size, 3, false, format).unwrap();
@@ -438,7 +438,7 @@ mod tests {
 
     #[test]
     fn lex_accepts_exactly_the_defects_said_to_be_accepted() {
-        use lex_core::validate::ValidateOptions;
+        use lex_core::api::ValidateOptions;
         for d in defects() {
             let text = d.tree.to_string();
             let report =

@@ -7,11 +7,10 @@ use crate::values::{from_java, opt_string, to_java};
 use jni::JNIEnv;
 use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::{jboolean, jint, jlong, jobject, jobjectArray, jstring};
-use lex_core::api::{self, BuildOptions, Receiver};
-use lex_core::codec::WriteOptions;
-use lex_core::lifecycle::{Transition, TransitionPolicy};
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::{
+    self, BuildOptions, ReadMode, ReadOptions, Receiver, Transition, TransitionPolicy,
+    ValidateOptions, WriteOptions,
+};
 use lex_core::{Error, Format, Message, Report};
 
 type Env<'l> = JNIEnv<'l>;
@@ -34,11 +33,9 @@ fn mode(strict: jboolean) -> ReadMode {
 fn clock(env: &mut Env<'_>, now: &JString<'_>) -> JResult<Option<time::OffsetDateTime>> {
     match opt_string(env, now)? {
         None => Ok(None),
-        Some(s) => lex_core::validate::envelope::parse_datetime(&s)
-            .map(Some)
-            .ok_or_else(|| {
-                Error::invalid_argument(format!("\"{s}\" is not an RFC 3339 date-time")).into()
-            }),
+        Some(s) => lex_core::api::parse_timestamp(&s).map(Some).ok_or_else(|| {
+            Error::invalid_argument(format!("\"{s}\" is not an RFC 3339 date-time")).into()
+        }),
     }
 }
 

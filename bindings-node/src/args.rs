@@ -6,10 +6,9 @@
 use crate::error::{bad_arg, lex};
 use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::lifecycle::TransitionPolicy;
-use lex_core::options::{Limits, ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::{
+    Limits, ReadMode, ReadOptions, TransitionPolicy, ValidateOptions, WriteOptions,
+};
 use napi_derive::napi;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;

@@ -1,7 +1,6 @@
 //! Core errors and panics → N-API errors that `lib/errors.js` turns into typed classes.
 
-use lex_core::api::ErrorFamily;
-use lex_core::codec::json_write;
+use lex_core::api::{ErrorFamily, value_to_json};
 use lex_core::{Error as LexError, ErrorKind, Map, Value};
 use napi::Status;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -55,7 +54,7 @@ pub(crate) fn to_napi(e: &LexError) -> napi::Error {
     if let Some(p) = &l.path {
         m.insert("path".into(), p.as_str().into());
     }
-    let record = json_write::to_string(&Value::Object(m), false);
+    let record = value_to_json(&Value::Object(m), false);
     napi::Error::new(Status::GenericFailure, format!("{RECORD_PREFIX}{record}"))
 }
 

@@ -12,7 +12,7 @@ use crate::message::NativeMessage;
 use crate::report;
 use crate::text::{Short, Text};
 use lex_core::api;
-use lex_core::build::BuildOptions;
+use lex_core::api::BuildOptions;
 use lex_core::error::ErrorKind;
 use napi::bindgen_prelude::{Uint8ArraySlice, Unknown};
 use napi_derive::napi;
@@ -107,7 +107,7 @@ pub fn serialize_all(
     guard(|| {
         let to = args::required_format(&to)?;
         let all: Vec<lex_core::Message> = messages.iter().map(|m| (*m.inner).clone()).collect();
-        let write = lex_core::codec::WriteOptions {
+        let write = lex_core::api::WriteOptions {
             pretty,
             ..Default::default()
         };
@@ -169,7 +169,7 @@ pub fn new_message(
 ) -> napi::Result<NativeMessage> {
     guard(|| {
         let mtype = lex(api::parse_message_type(&message_type))?;
-        let payload = to_value(payload, &lex_core::options::Limits::default())?;
+        let payload = to_value(payload, &lex_core::api::Limits::default())?;
         let opts = build_options(&options.unwrap_or_default())?;
         lex(api::new_message_with(
             mtype,
@@ -194,10 +194,7 @@ pub fn may_forward(
             Some(t) => api::may_forward_at(&message.inner, &recipient, t),
             None => api::may_forward(&message.inner, &recipient),
         };
-        Ok(lex_core::codec::json_write::to_string(
-            &decision.to_value(),
-            false,
-        ))
+        Ok(lex_core::api::value_to_json(&decision.to_value(), false))
     })
 }
 
@@ -296,7 +293,7 @@ pub fn x12_functional_ack(
         lex(api::x12_functional_ack_with(
             &input,
             &read,
-            &lex_core::codec::WriteOptions::default(),
+            &lex_core::api::WriteOptions::default(),
         ))
     })
 }
@@ -310,7 +307,7 @@ pub fn x12_read_functional_ack(
     guard(|| {
         let (_, read) = args::read(options.as_ref())?;
         let v = lex(api::x12_read_functional_ack(&input, &read))?;
-        Ok(api::value_json(&v, false))
+        Ok(api::value_to_json(&v, false))
     })
 }
 
@@ -325,6 +322,6 @@ pub fn edifact_contrl(input: Uint8ArraySlice) -> napi::Result<String> {
 pub fn edifact_contrl_read(input: Uint8ArraySlice) -> napi::Result<String> {
     guard(|| {
         let v = lex(api::edifact_contrl_read(&input))?;
-        Ok(api::value_json(&v, false))
+        Ok(api::value_to_json(&v, false))
     })
 }

@@ -4,7 +4,7 @@
 
 use crate::errors;
 use lex_core::api;
-use lex_core::lifecycle::TransitionPolicy;
+use lex_core::api::TransitionPolicy;
 use lex_core::{Format, MessageType};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyString};

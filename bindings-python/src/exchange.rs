@@ -6,8 +6,8 @@ use crate::message::Message;
 use crate::options;
 use crate::tree;
 use lex_core::api;
-use lex_core::build::BuildOptions;
-use lex_core::options::{Limits as CoreLimits, ReadOptions};
+use lex_core::api::BuildOptions;
+use lex_core::api::{Limits as CoreLimits, ReadOptions};
 use pyo3::prelude::*;
 use std::borrow::Cow;
 
@@ -182,7 +182,7 @@ pub fn x12_functional_ack(
     let read = options::read(strict, limits);
     let b = edi_text(py, data, &read.limits, "x12_functional_ack")?;
     run(py, || {
-        api::x12_functional_ack_with(&b, &read, &lex_core::codec::WriteOptions::default())
+        api::x12_functional_ack_with(&b, &read, &lex_core::api::WriteOptions::default())
     })
 }
 

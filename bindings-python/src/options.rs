@@ -3,8 +3,7 @@
 use crate::args::{self, FormatArg, LevelArg, PolicyArg};
 use crate::errors;
 use lex_core::Format;
-use lex_core::options::{Limits as CoreLimits, ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::{Limits as CoreLimits, ReadMode, ReadOptions, ValidateOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyString};
 use time::OffsetDateTime;

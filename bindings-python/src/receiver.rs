@@ -7,7 +7,7 @@ use crate::message::Message;
 use crate::options::{Limits, ValidateArgs};
 use crate::report::Report;
 use lex_core::api;
-use lex_core::lifecycle::TransitionPolicy;
+use lex_core::api::TransitionPolicy;
 use pyo3::prelude::*;
 
 /// What happened to one received message. Immutable.
@@ -183,7 +183,7 @@ impl Receiver {
         let receipt = match Input::extract(data, &limits)? {
             Input::Bytes(b) => run(py, || self.inner.receive(&b))?,
             other => {
-                let read = lex_core::options::ReadOptions::default();
+                let read = lex_core::api::ReadOptions::default();
                 let msg = run(py, || other.message(None, &read).map(|m| m.into_owned()))?;
                 run(py, || Ok(self.inner.receive_message(msg)))?
             }
@@ -197,7 +197,7 @@ impl Receiver {
         let receipts = match Input::extract(data, &limits)? {
             Input::Bytes(b) => run(py, || self.inner.receive_all(&b))?,
             other => {
-                let read = lex_core::options::ReadOptions::default();
+                let read = lex_core::api::ReadOptions::default();
                 let msg = run(py, || other.message(None, &read).map(|m| m.into_owned()))?;
                 vec![run(py, || Ok(self.inner.receive_message(msg)))?]
             }

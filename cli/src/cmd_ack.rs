@@ -2,10 +2,7 @@
 
 use crate::exit;
 use crate::io::{print_error, read_input, write_output};
-use lex_core::build::BuildOptions;
-use lex_core::codec::WriteOptions;
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::{BuildOptions, ReadMode, ReadOptions, ValidateOptions, WriteOptions};
 use lex_core::{Error, ErrorKind, Message, api};
 
 /// Arguments of `lexedi ack`.

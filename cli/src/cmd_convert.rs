@@ -7,8 +7,7 @@ use crate::exit;
 use crate::io::{print_error, read_input, write_output};
 use crate::limits::LimitArgs;
 use crate::summary::Summary;
-use lex_core::codec::{WriteOptions, json_write};
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions, WriteOptions, value_to_json};
 use lex_core::{Error, ErrorKind, Format, Issue, Map, Value, api};
 use std::io::Write;
 
@@ -121,7 +120,7 @@ fn report_warnings(name: &str, warnings: &[Issue], json: bool) {
             v.insert("pointer".into(), w.pointer.as_str().into());
             v.insert("message".into(), w.message.as_str().into());
             m.insert("warning".into(), Value::Object(v));
-            eprintln!("{}", json_write::to_string(&Value::Object(m), false));
+            eprintln!("{}", value_to_json(&Value::Object(m), false));
         } else {
             eprintln!("{name}: warning {} {}: {}", w.code, w.pointer, w.message);
         }

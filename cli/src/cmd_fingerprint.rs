@@ -1,6 +1,6 @@
 //! `lexedi fingerprint`: the customer fingerprint of LEX_DEDUPLICATION §2.
 
-use lex_core::dedup;
+use lex_core::api;
 
 /// Arguments of `lexedi fingerprint`.
 #[derive(clap::Args)]
@@ -27,12 +27,12 @@ pub fn run(args: Args) -> u8 {
     }
     println!(
         "{}",
-        dedup::fingerprint(&args.email, &args.phone, &args.last_name)
+        api::fingerprint(&args.email, &args.phone, &args.last_name)
     );
     if args.show_input {
         println!(
             "{}",
-            dedup::fingerprint_input(&args.email, &args.phone, &args.last_name)
+            api::fingerprint_input(&args.email, &args.phone, &args.last_name)
         );
     }
     0

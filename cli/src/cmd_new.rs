@@ -1,9 +1,9 @@
 //! `lexedi new`: wrap a payload body in a complete, validated envelope.
 
 use crate::io::{print_error, read_input, write_output};
-use lex_core::build::BuildOptions;
-use lex_core::codec::json_read;
-use lex_core::options::Limits;
+use lex_core::api::BuildOptions;
+use lex_core::api::Limits;
+use lex_core::api::value_from_json;
 use lex_core::{Error, MessageType, api};
 
 /// Arguments of `lexedi new`.
@@ -48,7 +48,7 @@ pub fn run(args: Args) -> u8 {
 
 fn build(args: &Args) -> Result<String, Error> {
     let bytes = read_input(&args.payload)?;
-    let payload = json_read::parse(&bytes, &Limits::default())?;
+    let payload = value_from_json(&bytes, &Limits::default())?;
     let opts = BuildOptions {
         now: args.now,
         message_id: args.message_id.clone(),

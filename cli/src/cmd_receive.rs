@@ -1,9 +1,9 @@
 //! `lexedi receive`: run one Receiver over a sequence of messages and print each receipt.
 
 use crate::io::{print_error, read_input};
-use lex_core::codec::json_write;
-use lex_core::options::ReadMode;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ReadMode;
+use lex_core::api::ValidateOptions;
+use lex_core::api::value_to_json;
 use lex_core::{Map, Value, api};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> u8 {
                 if let Value::Object(v) = r.to_value() {
                     m.extend(v);
                 }
-                println!("{}", json_write::to_string(&Value::Object(m), false));
+                println!("{}", value_to_json(&Value::Object(m), false));
             } else {
                 println!("{}", human(path, &r));
             }

@@ -5,9 +5,9 @@ use crate::io::use_color;
 use crate::limits::LimitArgs;
 use crate::progress;
 use crate::summary::Summary;
-use lex_core::codec::json_write;
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ValidateOptions;
+use lex_core::api::value_to_json;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Error, Format, Level, Map, Report, Value, api};
 use std::io::IsTerminal;
 
@@ -170,7 +170,7 @@ fn json_line(name: &str, report: &Report) -> String {
     if let Value::Object(r) = report.to_value() {
         m.extend(r);
     }
-    json_write::to_string(&Value::Object(m), false)
+    value_to_json(&Value::Object(m), false)
 }
 
 /// The JSON line for an unreadable input: `{"file", "error": {code, message, location...}}`.
@@ -197,7 +197,7 @@ pub fn error_line(name: &str, e: &Error) -> String {
         err.insert("segmentId".into(), s.as_str().into());
     }
     m.insert("error".into(), Value::Object(err));
-    json_write::to_string(&Value::Object(m), false)
+    value_to_json(&Value::Object(m), false)
 }
 
 fn paint(text: &str, level: Level, color: bool) -> String {

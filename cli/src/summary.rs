@@ -1,7 +1,7 @@
 //! The end-of-batch summary: counts by validity and by issue code.
 
 use crate::exit;
-use lex_core::codec::json_write;
+use lex_core::api::value_to_json;
 use lex_core::{Map, Report, Value};
 use std::collections::BTreeMap;
 
@@ -86,6 +86,6 @@ impl Summary {
         s.insert("unreadableByCode".into(), counts(&self.errors_by_code));
         let mut root = Map::default();
         root.insert("summary".into(), Value::Object(s));
-        json_write::to_string(&Value::Object(root), false)
+        value_to_json(&Value::Object(root), false)
     }
 }

@@ -154,10 +154,10 @@ impl Receipt {
                 d.insert(k.into(), v.into());
             }
         }
-        let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+        let now = crate::datetime::now_or_system(opts.now);
         d.insert(
             "enqueuedAt".into(),
-            crate::build::format_timestamp(now).into(),
+            crate::datetime::format_timestamp(now).into(),
         );
         d.insert(
             "failureCategory".into(),
@@ -395,7 +395,7 @@ impl Receiver {
     }
 
     fn process(&self, message: Message) -> Receipt {
-        let now = self.options.now.unwrap_or_else(OffsetDateTime::now_utc);
+        let now = crate::datetime::now_or_system(self.options.now);
         let mut opts = self.options.clone();
         opts.now = Some(now);
         let lead = message.lead();
@@ -560,7 +560,7 @@ fn max_age_expired(message: &Message, now: OffsetDateTime) -> Option<crate::repo
         return None;
     }
     let max_age = ttl.get("maxAgeSeconds")?.as_i64()?;
-    let sent = crate::validate::envelope::parse_datetime(header.timestamp()?)?;
+    let sent = crate::datetime::parse_timestamp(header.timestamp()?)?;
     let expires = sent.checked_add(Duration::seconds(max_age))?;
     (expires < now).then(|| {
         crate::report::Issue::new(
@@ -570,7 +570,7 @@ fn max_age_expired(message: &Message, now: OffsetDateTime) -> Option<crate::repo
             "/lex/header/ttl/maxAgeSeconds",
             format!(
                 "the message expired at {} (timestamp + maxAgeSeconds); it must not be processed",
-                crate::build::format_timestamp(expires)
+                crate::datetime::format_timestamp(expires)
             ),
         )
         .rejected(Value::int(max_age))
@@ -578,5 +578,4 @@ fn max_age_expired(message: &Message, now: OffsetDateTime) -> Option<crate::repo
 }
 
 #[cfg(test)]
-#[path = "receiver_tests.rs"]
 mod tests;

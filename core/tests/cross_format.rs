@@ -6,8 +6,8 @@
 
 mod support;
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{ErrorKind, Format, Message, Value, api, testgen};
 use proptest::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used)] // test code
 
-use lex_core::options::ReadOptions;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::ValidateOptions;
 use lex_core::{Format, Message, Value, api};
 
 mod support;

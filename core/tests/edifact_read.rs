@@ -6,9 +6,9 @@
 
 mod support;
 
-use lex_core::codec::WriteOptions;
-use lex_core::codec::edifact::Profile;
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+use lex_core::api::EdifactProfile as Profile;
+use lex_core::api::WriteOptions;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Error, Format, Message, Value, api};
 
 const LANDING: &str = "UNB+UNOC:3+DEALER-001:14+MANUFACTURER-ABC:14+260328:1430+000001234' UNH+1+ORDERS:D:96A:UN' BGM+220+LEAD-2026-001234+9' DTM+137:20260328:102' NAD+BY+CUST-001::92++Jane Smith' CTA+IC+:jane.smith@example.com' COM++TE:+13125559876' LIN+1++EXPRESSED_INTEREST:SA' UNT+8+1' UNZ+1+000001234'";

@@ -5,9 +5,9 @@
 
 mod support;
 
-use lex_core::codec::edifact::Profile;
-use lex_core::codec::{WriteOptions, json_read};
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+use lex_core::api::EdifactProfile as Profile;
+use lex_core::api::WriteOptions;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Map, Message, Value, api};
 use proptest::prelude::*;
 
@@ -320,7 +320,7 @@ fn number() -> impl Strategy<Value = Value> {
         Just("-12.5E-3"),
         Just("7"),
     ]
-    .prop_map(|l| json_read::parse(l.as_bytes(), &Limits::default()).unwrap())
+    .prop_map(|l| lex_core::api::value_from_json(l.as_bytes(), &Limits::default()).unwrap())
 }
 
 fn json() -> impl Strategy<Value = Value> {

@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used)] // test code
 
-use lex_core::codec::{self, WriteOptions, edifact, x12};
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::{EdifactProfile, WriteOptions, X12Profile};
 use lex_core::{Format, Message, api};
 
 const NO_IDS: &str = r#"{"lex":{"header":{"messageId":"7d9c2a4e-1b3f-4c5d-8e6f-0a1b2c3d4e5f","messageType":"LEAD","version":"1.0","timestamp":"2026-03-28T14:30:00Z"},"payload":{"lead":{"leadId":"L-1","customer":{"lastName":"Smith"}}}}}"#;
@@ -40,8 +40,8 @@ fn both_edi_writers_use_the_placeholder_with_a_warning() {
         assert_eq!(
             found,
             [
-                (codec::PLACEHOLDER_ID_CODE, "/lex/header/senderId"),
-                (codec::PLACEHOLDER_ID_CODE, "/lex/header/receiverId"),
+                (lex_core::api::PLACEHOLDER_ID_CODE, "/lex/header/senderId"),
+                (lex_core::api::PLACEHOLDER_ID_CODE, "/lex/header/receiverId"),
             ],
             "{format}"
         );
@@ -87,15 +87,15 @@ fn both_edi_writers_use_the_placeholder_with_a_warning() {
 fn ids_from_the_header_or_the_profile_need_no_placeholder() {
     let m = no_ids();
     let profile = WriteOptions {
-        x12: x12::Profile {
+        x12: X12Profile {
             sender_id: Some("DEALER".into()),
             receiver_id: Some("OEM".into()),
-            ..x12::Profile::default()
+            ..X12Profile::default()
         },
-        edifact: edifact::Profile {
+        edifact: EdifactProfile {
             sender_id: Some("DEALER".into()),
             recipient_id: Some("OEM".into()),
-            ..edifact::Profile::default()
+            ..EdifactProfile::default()
         },
         ..WriteOptions::default()
     };
@@ -125,9 +125,9 @@ fn ids_from_the_header_or_the_profile_need_no_placeholder() {
 #[test]
 fn x12_strict_ids_refuses_the_placeholder() {
     let strict = WriteOptions {
-        x12: x12::Profile {
+        x12: X12Profile {
             strict_ids: true,
-            ..x12::Profile::default()
+            ..X12Profile::default()
         },
         ..WriteOptions::default()
     };

@@ -9,8 +9,8 @@
 
 #![allow(clippy::unwrap_used)] // test code
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{Format, Message, Value, api};
 use std::path::{Path, PathBuf};
 
@@ -40,7 +40,7 @@ fn standard_messages(dir: &Path) -> Vec<(String, Message)> {
     for p in paths {
         let name = p.strip_prefix(dir).unwrap().display().to_string();
         let bytes = std::fs::read(&p).unwrap();
-        let Ok(root) = lex_core::codec::json_read::parse(&bytes, &Default::default()) else {
+        let Ok(root) = lex_core::api::value_from_json(&bytes, &Default::default()) else {
             for (k, m) in api::parse_all(&bytes, None, &ReadOptions::default())
                 .unwrap_or_else(|e| panic!("{name}: {e}"))
                 .into_iter()
@@ -67,9 +67,8 @@ fn standard_messages(dir: &Path) -> Vec<(String, Message)> {
     files(&dir.join("tests/conformance"), &mut vectors);
     for p in vectors {
         let name = p.strip_prefix(dir).unwrap().display().to_string();
-        let root =
-            lex_core::codec::json_read::parse(&std::fs::read(&p).unwrap(), &Default::default())
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let root = lex_core::api::value_from_json(&std::fs::read(&p).unwrap(), &Default::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let inputs = match root.get("input") {
             Some(Value::Array(items)) => items.clone(),
             Some(v) => vec![v.clone()],
@@ -148,8 +147,8 @@ fn members_beside_lex_survive_every_format() {
     );
     assert!(xml.contains("\\u003e?\\u003e"), "{xml}");
     // Canonical output: strict reading accepts it too.
-    let strict = lex_core::options::ReadOptions {
-        mode: lex_core::options::ReadMode::Strict,
+    let strict = lex_core::api::ReadOptions {
+        mode: lex_core::api::ReadMode::Strict,
         ..ReadOptions::default()
     };
     let back = api::parse(xml.as_bytes(), Some(Format::Xml), &strict).unwrap();

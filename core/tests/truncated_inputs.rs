@@ -9,8 +9,8 @@
 
 #![allow(clippy::unwrap_used)] // test code
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{Format, Message, api};
 use std::collections::BTreeSet;
 mod support;

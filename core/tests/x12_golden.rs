@@ -6,10 +6,10 @@
 mod support;
 mod x12_support;
 
-use lex_core::codec::{self, x12};
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};
 use std::path::PathBuf;
+use x12_support::{codec, x12};
 use x12_support::{fixed_options, msg};
 
 fn dir() -> PathBuf {

@@ -7,11 +7,11 @@
 mod support;
 mod x12_support;
 
-use lex_core::codec::x12::{self, LineEnding, PayloadEncoding, Profile};
-use lex_core::codec::{self, WriteOptions};
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};
 use proptest::prelude::*;
+use x12_support::codec::{self, WriteOptions};
+use x12_support::x12::{self, LineEnding, PayloadEncoding, Profile};
 use x12_support::{fixed_options, message};
 
 fn strict() -> ReadOptions {

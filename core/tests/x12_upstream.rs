@@ -7,10 +7,10 @@
 mod support;
 mod x12_support;
 
-use lex_core::codec::x12;
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Message, Value};
 use x12_support::upstream;
+use x12_support::{codec, x12};
 
 /// The founding document's copy of the landing-page example (whitespace-collapsed ISA).
 pub const LANDING: &str =
@@ -474,8 +474,7 @@ fn foreign_reads_write_back_losslessly() {
     inputs.extend(INDUSTRIES.iter().map(|i| upstream(i.file)));
     for input in inputs {
         let msgs = x12::read(&input, &ReadOptions::default()).unwrap();
-        let text =
-            lex_core::codec::write(&msgs, lex_core::Format::X12, &Default::default()).unwrap();
+        let text = codec::write(&msgs, lex_core::Format::X12, &Default::default()).unwrap();
         let strict = ReadOptions {
             mode: ReadMode::Strict,
             ..ReadOptions::default()

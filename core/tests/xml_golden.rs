@@ -10,10 +10,20 @@
 
 mod support;
 
-use lex_core::codec::{WriteOptions, read, write};
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::WriteOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};
 use std::path::{Path, PathBuf};
+
+/// Reads every message of `input` in `format`, through the façade.
+fn read(input: &[u8], format: Format, opts: &ReadOptions) -> lex_core::Result<Vec<Message>> {
+    lex_core::api::parse_all(input, Some(format), opts)
+}
+
+/// Writes messages in `format`, through the façade.
+fn write(messages: &[Message], format: Format, opts: &WriteOptions) -> lex_core::Result<String> {
+    lex_core::api::serialize_all(messages, format, opts)
+}
 
 fn golden_inputs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/xml");

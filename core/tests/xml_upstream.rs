@@ -9,8 +9,8 @@
 
 mod support;
 
-use lex_core::codec::json_read;
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+use lex_core::api::value_from_json;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Message, Value, api};
 use std::path::{Path, PathBuf};
 
@@ -64,7 +64,7 @@ fn json_twin(dir: &Path, industry: &str) -> Value {
         .map(|e| e.unwrap().path())
         .find(|p| p.to_string_lossy().ends_with("_e2e_scenario.json"))
         .unwrap();
-    let doc = json_read::parse(&std::fs::read(file).unwrap(), &Limits::default()).unwrap();
+    let doc = value_from_json(&std::fs::read(file).unwrap(), &Limits::default()).unwrap();
     doc.pointer("/messages/0/lex").unwrap().clone()
 }
 

@@ -9,7 +9,7 @@ use crate::options::{
 };
 use crate::types::{lex_buf, lex_str};
 use lex_core::api;
-use lex_core::codec::WriteOptions;
+use lex_core::api::WriteOptions;
 use std::sync::Arc;
 
 /// Whether a message may be routed to a recipient (the decision of `lex.dataGovernance`).
@@ -61,7 +61,7 @@ pub unsafe extern "C" fn lex_input_x12_read_functional_ack(
         // SAFETY: per the contract.
         let read = unsafe { read_opts(opts) };
         let v = api::x12_read_functional_ack(input, &read)?;
-        out.set(lex_buf::from_string(api::value_json(&v, false)))
+        out.set(lex_buf::from_string(api::value_to_json(&v, false)))
     })
 }
 
@@ -97,7 +97,7 @@ pub unsafe extern "C" fn lex_input_edifact_contrl_read(
         // SAFETY: per the contract.
         let input = unsafe { bytes(input, input_len, "input")? };
         let v = api::edifact_contrl_read(input)?;
-        out.set(lex_buf::from_string(api::value_json(&v, false)))
+        out.set(lex_buf::from_string(api::value_to_json(&v, false)))
     })
 }
 

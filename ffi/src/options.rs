@@ -5,9 +5,9 @@ use crate::boundary::lex_status;
 use crate::boundary::{Out, Res, ffi_fn, handle, handle_mut, invalid, opt_text, text};
 use crate::error::lex_error;
 use crate::types::{mode_arg, policy_arg};
-use lex_core::build::BuildOptions;
-use lex_core::options::ReadOptions;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::BuildOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::ValidateOptions;
 use time::OffsetDateTime;
 
 /// Options for validation, and the read settings (mode and limits) of every function that
@@ -61,7 +61,7 @@ pub(crate) unsafe fn build_opts(p: *const lex_build_options) -> BuildOptions {
 }
 
 fn parse_now(s: &str) -> Res<OffsetDateTime> {
-    lex_core::validate::envelope::parse_datetime(s)
+    lex_core::api::parse_timestamp(s)
         .ok_or_else(|| invalid(format!("\"{s}\" is not an RFC 3339 date-time")))
 }
 
@@ -244,7 +244,7 @@ unsafe fn set_limit(
     value: usize,
     err: *mut *mut lex_error,
     what: &str,
-    field: impl FnOnce(&mut lex_core::options::Limits) -> &mut usize,
+    field: impl FnOnce(&mut lex_core::api::Limits) -> &mut usize,
 ) -> lex_status {
     // SAFETY: forwarded contract.
     unsafe {

@@ -36,8 +36,6 @@ impl EdiMessage {
 /// One UNB … UNZ interchange.
 #[derive(Clone, Debug)]
 pub struct Interchange {
-    /// The service characters in force.
-    pub delimiters: Delimiters,
     /// The UNB segment.
     pub unb: Segment,
     /// The declared character set (`None` for an unknown syntax identifier).
@@ -181,7 +179,6 @@ fn interchange(
         .ok_or_else(|| Error::new(ErrorKind::Internal, "empty interchange"))?;
     check_unb(&unb, declared, f)?;
     let mut ic = Interchange {
-        delimiters,
         charset: declared,
         sender: (unb.comp(2, 1).into(), unb.comp(2, 2).into()),
         recipient: (unb.comp(3, 1).into(), unb.comp(3, 2).into()),

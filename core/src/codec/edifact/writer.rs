@@ -12,7 +12,6 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::message::Message;
 use crate::report::Issue;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// UNH S009 written for every LEX message.
 pub const MESSAGE_IDENTIFIER: [&str; 5] = ["ORDERS", "D", "96A", "UN", "LEX10"];
@@ -83,11 +82,6 @@ fn envelope_id(
     id
 }
 
-/// Writes `messages` as one interchange.
-pub fn write(messages: &[Message], opts: &WriteOptions) -> Result<String> {
-    write_reporting(messages, opts, &mut Vec::new())
-}
-
 /// Writes `messages` as one interchange, adding the writer's warnings to `warnings`.
 pub fn write_reporting(
     messages: &[Message],
@@ -123,7 +117,7 @@ pub fn write_reporting(
             first
                 .header()
                 .timestamp()
-                .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok())
+                .and_then(crate::datetime::parse_timestamp)
         })
         .unwrap_or_else(OffsetDateTime::now_utc)
         .to_offset(time::UtcOffset::UTC);

@@ -1,7 +1,7 @@
 //! Interchange structure (ISA/GS/ST … SE/GE/IEA) and the envelope checks of wire-formats
 //! §5.8: counts and control numbers recomputed and compared, codes checked.
 
-use super::finding::{Finding, codes};
+use super::findings::{Finding, codes};
 use super::tokenizer::{Segment, Tokens};
 use crate::error::Location;
 

@@ -80,15 +80,7 @@ pub enum LineEnding {
     CrLf,
 }
 
-/// The payload block encoding (wire-formats §5.2).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PayloadEncoding {
-    /// `J`: compact JSON, non-ASCII and delimiters escaped as `\uXXXX` (extended character set).
-    #[default]
-    Json,
-    /// `B32`: RFC 4648 base32 of the UTF-8 JSON (partners limited to the basic character set).
-    Base32,
-}
+pub use crate::codec::edi::PayloadEncoding;
 
 /// The partner profile for writing X12 (and for the 997 this side sends back).
 ///

@@ -73,11 +73,6 @@ impl Segment {
         self.elements.len().saturating_sub(1)
     }
 
-    /// True when the segment has no data elements.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// A location pointing at this segment, optionally at element `n`.
     pub fn loc(&self, element: Option<usize>) -> Location {
         let mut l = Location::segment(self.ordinal, self.tag(), element, None);
@@ -87,6 +82,7 @@ impl Segment {
 }
 
 /// Splits an element into components (`a>b>c`).
+#[cfg(test)]
 pub fn components(element: &str, d: &Delimiters) -> Vec<String> {
     element.split(d.component).map(str::to_string).collect()
 }

@@ -212,11 +212,6 @@ fn trimmed_app(id: &str) -> String {
     }
 }
 
-/// Writes messages as one interchange.
-pub fn write(messages: &[Message], opts: &crate::codec::WriteOptions) -> Result<String> {
-    write_reporting(messages, opts, &mut Vec::new())
-}
-
 /// Writes messages as one interchange, adding the writer's warnings to `warnings`.
 pub fn write_reporting(
     messages: &[Message],

@@ -2,8 +2,8 @@
 //! mode, the heuristics for the variants of §1.5 (each reported through
 //! [`Ctx::normalised`], which makes it an error in strict mode).
 
+use super::ctx::Ctx;
 use super::names::{LeafType, is_schema_array, is_xml_space, untyped_leaf_type};
-use super::reader::Ctx;
 use crate::error::{ErrorKind, Result};
 use crate::value::{Map, Number, Value, escape_pointer_token};
 use std::collections::HashSet;

@@ -8,108 +8,21 @@
 
 use super::MEMBERS_PI;
 use super::convert::{Child, Frame, Ty, finish};
+use super::ctx::Ctx;
 use super::lexical::{attr_value, check_decl, resolve_reference};
 use super::names::{camel_from_pascal, first_illegal, is_xml_space};
 use crate::codec::json_read;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
 use crate::message::Message;
-use crate::options::{Limits, ReadMode, ReadOptions};
+use crate::options::{ReadMode, ReadOptions};
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use std::collections::{HashMap, HashSet};
 
 /// Root element names accepted besides `lex` (tolerant mode, with a warning).
 const ROOT_ALIASES: [&str; 3] = ["LEX", "LEXMessage", "ALXMessage"];
-
-/// Reading state shared with the conversion of closed elements.
-pub(super) struct Ctx<'a> {
-    /// The whole input (for locations).
-    pub input: &'a [u8],
-    /// Offset of the parsed text within `input` (3 after a byte-order mark).
-    pub base: usize,
-    /// Strict mode: the first normalisation is an error.
-    pub strict: bool,
-    /// Limits in force.
-    pub limits: Limits,
-    /// Warnings found so far.
-    pub issues: Vec<Issue>,
-    /// The PascalCase variant (names are mapped to camelCase).
-    pub pascal: Option<bool>,
-    renamed: HashSet<String>,
-    namespaces_reported: bool,
-    counts: HashMap<String, usize>,
-    /// Members beside `lex` from `<?lex-members?>` before the root element.
-    members_before: Map,
-    /// Members beside `lex` from `<?lex-members?>` after the root element.
-    members_after: Map,
-}
-
-impl Ctx<'_> {
-    /// A location from an offset into the parsed text.
-    pub fn loc(&self, offset: usize) -> Location {
-        Location::at_offset(self.input, self.base + offset)
-    }
-
-    /// An error at an offset into the parsed text.
-    pub fn err(&self, kind: ErrorKind, msg: impl Into<String>, offset: usize) -> Error {
-        Error::at(kind, msg, self.loc(offset))
-    }
-
-    /// Records a normalisation: a warning in tolerant mode, an error in strict mode.
-    pub fn normalised(
-        &mut self,
-        code: &str,
-        pointer: &str,
-        message: String,
-        offset: usize,
-    ) -> Result<()> {
-        if self.strict {
-            return Err(self.err(
-                ErrorKind::Syntax,
-                format!("not canonical XML-EDI (strict mode): {message} [{code}]"),
-                offset,
-            ));
-        }
-        // Each kind is listed at most MAX_LISTED times; the rest is counted and summarised
-        // at the end, so hostile input cannot grow the warning list without bound.
-        let listed = self.counts.entry(code.to_string()).or_insert(0);
-        *listed += 1;
-        if *listed <= MAX_LISTED {
-            let field = crate::normalize::pointer_to_field(pointer);
-            self.issues
-                .push(Issue::new(Level::Warning, code, field, pointer, message));
-        }
-        Ok(())
-    }
-
-    /// Appends one summary warning per kind that occurred more than MAX_LISTED times.
-    fn summarise(&mut self) {
-        let mut over: Vec<(&String, &usize)> = self
-            .counts
-            .iter()
-            .filter(|(_, n)| **n > MAX_LISTED)
-            .collect();
-        over.sort();
-        for (code, n) in over {
-            self.issues.push(Issue::new(
-                Level::Warning,
-                code.as_str(),
-                "",
-                "",
-                format!(
-                    "{} more {code} normalisations were made and not listed one by one",
-                    n - MAX_LISTED
-                ),
-            ));
-        }
-    }
-}
-
-/// The most warnings of one kind listed individually.
-const MAX_LISTED: usize = 1000;
 
 /// The most attributes accepted on one element (XML-EDI uses at most three; the limit keeps
 /// the duplicate-attribute check linear).
@@ -168,19 +81,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
         Some(rest) => (rest, 3),
         None => (text, 0),
     };
-    let mut ctx = Ctx {
-        input,
-        base,
-        strict: opts.mode == ReadMode::Strict,
-        limits,
-        issues: Vec::new(),
-        pascal: None,
-        renamed: HashSet::new(),
-        namespaces_reported: false,
-        counts: HashMap::new(),
-        members_before: Map::default(),
-        members_after: Map::default(),
-    };
+    let mut ctx = Ctx::new(input, base, opts.mode == ReadMode::Strict, limits);
     if base == 3 {
         ctx.issues.push(Issue::new(
             Level::Warning,

@@ -1,7 +1,7 @@
 //! The customer of a foreign 850: `N1*BY` with its N3/N4/PER loop, or `NM1*IL`.
 
 use super::{Mapper, put};
-use crate::codec::x12::finding::codes;
+use crate::codec::x12::findings::codes;
 use crate::codec::x12::tokenizer::{Segment, repetitions};
 use crate::value::{Map, Value};
 

@@ -2,17 +2,11 @@
 
 use super::compare::{compare_issues, json_eq};
 use super::{PUBLIC_EXTRAS, apply_templates, vector_now};
-use crate::api;
-use crate::build::BuildOptions;
-use crate::codec::WriteOptions;
-use crate::format::Format;
-use crate::lifecycle::TransitionPolicy;
-use crate::message::Message;
-use crate::options::{ReadMode, ReadOptions};
-use crate::receiver::{Receipt, Receiver};
-use crate::report::Report;
-use crate::validate::ValidateOptions;
-use crate::value::Value;
+use lex_core::api::{
+    self, BuildOptions, ReadMode, ReadOptions, Receipt, Receiver, TransitionPolicy,
+    ValidateOptions, WriteOptions,
+};
+use lex_core::{Format, Message, Report, Value};
 use std::path::Path;
 
 type R = Result<(), String>;
@@ -85,7 +79,7 @@ fn input_bytes(
             return Ok(t.as_bytes().to_vec());
         }
         if let Some(f) = str_of(v, "inputFile") {
-            let p = dir.unwrap_or(Path::new(".")).join(f);
+            let p = crate::spec::resolve_input_file(dir.unwrap_or(Path::new(".")), f);
             return std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()));
         }
     }
@@ -94,7 +88,7 @@ fn input_bytes(
         .cloned()
         .ok_or_else(|| format!("the vector has no `{key}`"))?;
     apply_templates(&mut input, now);
-    Ok(crate::codec::json_write::to_string(&input, false).into_bytes())
+    Ok(api::value_to_json(&input, false).into_bytes())
 }
 
 fn format_of(v: &Value, key: &str) -> Result<Option<Format>, String> {
@@ -194,7 +188,7 @@ fn validate(id: &str, v: &Value, expected: &Value, dir: Option<&Path>) -> R {
         let report = api::validate(&msg, &opts);
         check_report(id, expected, &report)?;
         if str_of(expected, "acknowledgmentStatus").is_some() {
-            let ack = crate::ack::acknowledge_with(
+            let ack = api::acknowledge_with(
                 &msg,
                 Some(&report),
                 None,
@@ -249,7 +243,7 @@ fn validate(id: &str, v: &Value, expected: &Value, dir: Option<&Path>) -> R {
     Ok(())
 }
 
-fn check_error(expected: &Value, err: &crate::Error) -> R {
+fn check_error(expected: &Value, err: &lex_core::Error) -> R {
     let want = expected
         .get("error")
         .ok_or_else(|| format!("unexpected error {} {}", err.code(), err.message))?;
@@ -408,8 +402,7 @@ fn acknowledge(v: &Value, expected: &Value, dir: Option<&Path>) -> R {
         now: opts.now,
         message_id: str_of(v, "messageId").map(str::to_string),
     };
-    let ack = match crate::ack::acknowledge_with(&msg, report.as_ref(), str_of(v, "status"), &build)
-    {
+    let ack = match api::acknowledge_with(&msg, report.as_ref(), str_of(v, "status"), &build) {
         Ok(a) => a,
         Err(e) => return check_error(expected, &e),
     };

@@ -6,7 +6,7 @@
 
 use super::core_view::labels;
 use super::envelope::{Group, Interchange, TxSet};
-use super::finding::{Finding, codes};
+use super::findings::{Finding, codes};
 use super::tokenizer::{Delimiters, Segment};
 use crate::lifecycle::is_status;
 use crate::message::MessageType;

@@ -4,6 +4,7 @@
 //! carry several); every writer turns messages into text. Readers enforce
 //! [`crate::options::Limits`] and report normalisations as warnings on the message.
 
+pub mod edi;
 pub mod edifact;
 pub mod json_read;
 pub mod json_write;

@@ -54,7 +54,7 @@ pub const FAMILIES: &[(&str, Family)] = &[
 ];
 
 /// `base` + `/` + each token escaped.
-pub(crate) fn ptr(base: &str, tokens: &[&str]) -> String {
+pub(crate) fn pointer_join(base: &str, tokens: &[&str]) -> String {
     let mut p = base.to_string();
     for t in tokens {
         p.push('/');
@@ -64,32 +64,32 @@ pub(crate) fn ptr(base: &str, tokens: &[&str]) -> String {
 }
 
 /// A rule issue whose `field` is the dotted form of its pointer.
-pub(crate) fn at(level: Level, code: &str, pointer: String, msg: impl Into<String>) -> Issue {
+pub(crate) fn issue_at(level: Level, code: &str, pointer: String, msg: impl Into<String>) -> Issue {
     Issue::new(level, code, pointer_to_field(&pointer), pointer, msg)
 }
 
 /// A rule issue whose code is its published rule id.
 pub(crate) fn by_id(level: Level, id: &str, pointer: String, msg: impl Into<String>) -> Issue {
-    at(level, id, pointer, msg).rule(id)
+    issue_at(level, id, pointer, msg).rule(id)
 }
 
 /// `map[key]` as an object.
-pub(crate) fn obj<'a>(map: &'a Map, key: &str) -> Option<&'a Map> {
+pub(crate) fn get_obj<'a>(map: &'a Map, key: &str) -> Option<&'a Map> {
     map.get(key)?.as_object()
 }
 
 /// `map[key]` as an array.
-pub(crate) fn arr<'a>(map: &'a Map, key: &str) -> Option<&'a Vec<Value>> {
+pub(crate) fn get_arr<'a>(map: &'a Map, key: &str) -> Option<&'a Vec<Value>> {
     map.get(key)?.as_array()
 }
 
 /// `map[key]` as a string.
-pub(crate) fn s<'a>(map: &'a Map, key: &str) -> Option<&'a str> {
+pub(crate) fn get_str<'a>(map: &'a Map, key: &str) -> Option<&'a str> {
     map.get(key)?.as_str()
 }
 
 /// `map[key]` as a number.
-pub(crate) fn num(map: &Map, key: &str) -> Option<f64> {
+pub(crate) fn get_f64(map: &Map, key: &str) -> Option<f64> {
     map.get(key)?.as_number()?.as_f64()
 }
 
@@ -113,13 +113,13 @@ pub(crate) fn body_ptr(ctx: &Ctx<'_>) -> String {
 }
 
 /// Parses an RFC 3339 date-time string field.
-pub(crate) fn datetime(map: &Map, key: &str) -> Option<time::OffsetDateTime> {
-    super::envelope::parse_datetime(s(map, key)?)
+pub(crate) fn get_datetime(map: &Map, key: &str) -> Option<time::OffsetDateTime> {
+    crate::datetime::parse_timestamp(get_str(map, key)?)
 }
 
 /// True when `t` lies more than the allowed clock skew after `now`.
 pub(crate) fn in_future(ctx: &Ctx<'_>, t: time::OffsetDateTime) -> bool {
-    (t - ctx.now).whole_milliseconds() > i128::from(super::envelope::FUTURE_SKEW_SECONDS) * 1000
+    crate::datetime::beyond_skew(t, ctx.now)
 }
 
 /// A number as a JSON value, keeping integers integral.

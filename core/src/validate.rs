@@ -70,7 +70,7 @@ pub struct Ctx<'a> {
 /// Validates a message and returns its report. Never fails: everything wrong with the
 /// message is an issue in the report.
 pub fn validate(msg: &Message, opts: &ValidateOptions) -> Report {
-    let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let now = crate::datetime::now_or_system(opts.now);
     let mut issues: Vec<Issue> = Vec::new();
 
     // Normalisations found while reading: warnings in tolerant mode, errors in strict mode.
@@ -97,13 +97,6 @@ pub fn validate(msg: &Message, opts: &ValidateOptions) -> Report {
         issues.retain(|i| i.level != Level::Info);
     }
     Report::from_issues(issues)
-}
-
-impl Ctx<'_> {
-    /// True when the requested conformance level is at least `level`.
-    pub fn at_level(&self, level: u8) -> bool {
-        self.opts.level >= level
-    }
 }
 
 /// The LEAD blocks whose absence stops validation (spec-model §4.1 rule 5).
@@ -142,7 +135,7 @@ fn run_rules(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     for (_, family) in rules::FAMILIES {
         family(ctx, &mut ruled);
     }
-    found.retain(|s| !ruled.iter().any(|r| r.pointer == s.pointer));
+    crate::report::combine::supersede_structural(&mut found, &ruled);
     issues.append(&mut found);
     issues.append(&mut ruled);
 }

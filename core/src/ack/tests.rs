@@ -45,7 +45,7 @@ fn assert_schema_clean(ack: &Message) {
     assert!(body.get("correlationId").unwrap().as_str().is_some());
     assert!(ACK_STATUSES.contains(&body.get("status").unwrap().as_str().unwrap()));
     assert!(
-        crate::validate::envelope::parse_datetime(body.get("timestamp").unwrap().as_str().unwrap())
+        crate::datetime::parse_timestamp(body.get("timestamp").unwrap().as_str().unwrap())
             .is_some()
     );
     if let Some(t) = body.get("originalMessageType") {

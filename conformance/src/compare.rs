@@ -1,7 +1,7 @@
 //! Comparing expected and actual issues (`tests/vectors/README.md`, operation `validate`).
 
-use crate::report::Issue;
-use crate::value::Value;
+use lex_core::api;
+use lex_core::{Issue, Value};
 
 /// Extra keys of an expected issue that are compared (the others — `suggestion`,
 /// `constraint`, `note`, ... — are documentation).
@@ -72,10 +72,7 @@ pub fn compare_issues(
             .position(|(k, a)| !used[k] && matches(e, a));
         match found {
             Some(k) => used[k] = true,
-            None => problems.push(format!(
-                "missing {what}: {}",
-                crate::codec::json_write::to_string(e, false)
-            )),
+            None => problems.push(format!("missing {what}: {}", api::value_to_json(e, false))),
         }
     }
     for (k, a) in actual.iter().enumerate() {

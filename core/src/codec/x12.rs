@@ -10,7 +10,7 @@
 pub mod ack997;
 pub mod core_view;
 pub mod envelope;
-pub mod finding;
+pub mod findings;
 pub mod foreign;
 pub mod payload_block;
 pub mod profile;
@@ -22,8 +22,7 @@ use crate::error::Result;
 use crate::message::Message;
 use crate::options::ReadOptions;
 
-pub use ack997::{FunctionalAck, functional_ack, read_functional_ack};
-pub use finding::codes;
+pub use ack997::{functional_ack, read_functional_ack};
 pub use profile::{ControlNumbers, Counter, LineEnding, PayloadEncoding, Profile};
 
 /// Reads every 850 transaction set of the interchange as a message (N sets → N messages).
@@ -33,11 +32,6 @@ pub use profile::{ControlNumbers, Counter, LineEnding, PayloadEncoding, Profile}
 /// of them with every reason in the error message.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     reader::read(input, opts)
-}
-
-/// Writes messages in one interchange (one ST/SE per message, one GS, one ISA).
-pub fn write(messages: &[Message], opts: &super::WriteOptions) -> Result<String> {
-    writer::write(messages, opts)
 }
 
 /// Writes messages in one interchange, adding the writer's warnings to `warnings`.

@@ -1,5 +1,7 @@
 use super::*;
 use crate::options::ReadOptions;
+use crate::report::{Issue, Level};
+use crate::validate::rules::governance::check_governance;
 use time::macros::datetime;
 
 fn msg(governance: &str, lead_extra: &str) -> Message {

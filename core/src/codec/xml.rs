@@ -60,6 +60,7 @@
 //! gives the count.
 
 mod convert;
+mod ctx;
 mod lexical;
 mod names;
 mod reader;

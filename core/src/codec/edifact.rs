@@ -96,11 +96,6 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     reader::read(input, opts)
 }
 
-/// Writes messages in one interchange.
-pub fn write(messages: &[Message], opts: &super::WriteOptions) -> Result<String> {
-    writer::write(messages, opts)
-}
-
 /// Writes messages in one interchange, adding the writer's warnings to `warnings`.
 pub fn write_reporting(
     messages: &[Message],
