@@ -1,6 +1,6 @@
 //! Acknowledgments: the ACKNOWLEDGMENT message answering a received message.
 //!
-//! Status per decisions.md: a valid LEAD, ASSET or SUBSCRIPTION → `RECEIVED`, a valid
+//! Status per decision D18: a valid LEAD, ASSET or SUBSCRIPTION → `RECEIVED`, a valid
 //! LEAD_CLOSURE → `PROCESSED`, an invalid message → `REJECTED` with the report's issues
 //! carried in `validationResults` (schema-layer issues under `schemaValidation.errors`, rule
 //! issues under `businessRuleValidation.violations`, each with the extra `code` and `level`).

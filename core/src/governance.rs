@@ -1,6 +1,6 @@
 //! Data governance (`lex.dataGovernance`): the forwarding decision and the DG-001…016 rules.
 //!
-//! [`may_forward`] is the pure routing check of LEX_DATA_GOVERNANCE §3–4 (in this order: an
+//! [`may_forward`] is the pure routing check of [LEX_DATA_GOVERNANCE](https://github.com/lexstandard/lex/blob/main/specs/LEX_DATA_GOVERNANCE.md) §3–4 (in this order: an
 //! unusable recipient or block, `blockedRecipients` (even under `OPEN`), `LOCKED` (only the
 //! direct receiver), `RESTRICTED` (only `allowedRecipients`), an elapsed retention period,
 //! then allow). The DG rules of validation live in `validate/rules/governance.rs`.

@@ -128,7 +128,7 @@ impl Receipt {
         ))
     }
 
-    /// The dead-letter envelope of LEX_TRANSPORT_RESILIENCE §4 for a message routed to the
+    /// The dead-letter envelope of [LEX_TRANSPORT_RESILIENCE](https://github.com/lexstandard/lex/blob/main/specs/LEX_TRANSPORT_RESILIENCE.md) §4 for a message routed to the
     /// DLQ (`None` otherwise): `{"dlq": {dlqId, originalMessageId, originalMessageType,
     /// originalSenderId, originalReceiverId, enqueuedAt, failureCategory: "TTL_EXPIRED",
     /// failureReason, attemptCount, originalMessage, retryEligible: false,

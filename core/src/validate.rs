@@ -99,7 +99,7 @@ pub fn validate(msg: &Message, opts: &ValidateOptions) -> Report {
     Report::from_issues(issues)
 }
 
-/// The LEAD blocks whose absence stops validation (spec-model §4.1 rule 5).
+/// The LEAD blocks whose absence stops validation (decision D6).
 const LEAD_BLOCKS: [&str; 2] = ["customer", "desiredProduct"];
 
 /// Runs the structural layer and every rule family for a dispatched message.

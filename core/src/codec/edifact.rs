@@ -1,7 +1,7 @@
 //! UN/EDIFACT ORDERS (D.96A): writer, strict and tolerant reader, CONTRL.
 //!
 //! Every LEX message travels as one `UNH … UNT` ORDERS message with two layers
-//! (wire-formats.md §5): a readable core view on standard segments and the authoritative
+//! (decision D24): a readable core view on standard segments and the authoritative
 //! payload block (`FTX+ZZZ++LXH/LXD`) carrying the exact JSON-EDI message with its length
 //! and SHA-256. The reader uses the payload block when present and cross-checks the core
 //! view; foreign EDIFACT without a payload block is mapped best-effort with warnings, and

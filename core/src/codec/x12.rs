@@ -1,4 +1,4 @@
-//! ANSI X12 850 (005010) codec: wire-formats §5.
+//! ANSI X12 850 (005010) codec: two layers per transaction set (decision D24).
 //!
 //! Every transaction set carries two layers: a readable core view on standard 850 segments
 //! ([`core_view`]) and the authoritative payload block ([`payload_block`]) with the complete

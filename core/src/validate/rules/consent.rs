@@ -1,6 +1,6 @@
 //! Consent (`lead.consentRecord`): which jurisdiction block is required for which customer,
 //! the schema's required members of each block, legal bases, expiry, withdrawal and purpose
-//! (LEX_CONSENT_MODEL §3; conformance level 3 only, as decisions.md says).
+//! ([LEX_CONSENT_MODEL](https://github.com/lexstandard/lex/blob/main/specs/LEX_CONSENT_MODEL.md) §3; conformance level 3 only, decision D16).
 //!
 //! The customer's country is `customer.address.countryCode`, else the primary (or first)
 //! entry of `customer.addresses[]` (`countryCode` or `country`), else
@@ -63,7 +63,7 @@ pub fn has_pii(lead: LeadView<'_>) -> bool {
     .any(|k| c.get(*k).is_some_and(Value::is_truthy))
 }
 
-/// True when the lead is consent-restricted (LEX_CONSENT_MODEL §4): some block says consent
+/// True when the lead is consent-restricted ([LEX_CONSENT_MODEL](https://github.com/lexstandard/lex/blob/main/specs/LEX_CONSENT_MODEL.md) §4): some block says consent
 /// was withdrawn or opted out (`consentWithdrawn: true`, a `consentWithdrawnAt` date, CCPA
 /// `optedOut`/`doNotSell`) or was not given (a consent flag that is `false`).
 #[cfg(test)]
