@@ -1,4 +1,7 @@
 //! Building new messages: a payload wrapped in a complete envelope.
+//!
+//! `new_message` validates at level 2 with the build clock and fails with `INVALID_ARGUMENT`
+//! listing `CODE at field` for every error; `build_envelope` skips the check.
 
 use crate::datetime::format_timestamp;
 use crate::error::{Error, ErrorKind, Location, Result};

@@ -4,6 +4,9 @@
 //! unusable recipient or block, `blockedRecipients` (even under `OPEN`), `LOCKED` (only the
 //! direct receiver), `RESTRICTED` (only `allowedRecipients`), an elapsed retention period,
 //! then allow). The DG rules of validation live in `validate/rules/governance.rs`.
+//!
+//! An unknown or missing policy fails closed. DG-010 is INFO; both `deleteOnClosure` and
+//! `archiveOnClosure` true is the WARNING `GOVERNANCE_RETENTION_CONFLICT`.
 
 use crate::datetime::parse_timestamp;
 use crate::message::Message;

@@ -10,6 +10,12 @@
 //! `CONSENT_WITHDRAWAL_UNDATED`, `CONSENT_INVALID_STATE_CODE`, `CONSENT_EXPIRED`,
 //! `CONSENT_PURPOSE_MISSING`; schema facts use `REQUIRED_FIELD_MISSING`, `INVALID_TYPE`,
 //! `INVALID_ENUM_VALUE` and `VALUE_OUT_OF_RANGE`.
+//!
+//! EU/EEA is the EU-27 plus IS, LI and NO. Inside a present block only the schema's required
+//! members are enforced (prose aliases of identical meaning, `dataController` and dpdp
+//! `consentGranted`, satisfy them). Two codes are the project's own: `CONSENT_EXPIRED`
+//! (WARNING: `tcpa.expiryDate`, or `consentTimestamp + retentionPeriodDays`, in the past) and
+//! `CONSENT_PURPOSE_MISSING` (WARNING: an empty `purposeCodes` list).
 
 use super::Ctx;
 use crate::datetime::{FUTURE_SKEW_SECONDS, format_timestamp, parse_timestamp};
