@@ -45,12 +45,12 @@ pub fn new_message(
     )
 }
 
-/// [`new_message`] with an injectable clock and message id.
+/// [`new_message`](crate::api::new_message) with an injectable clock and message id.
 ///
 /// The message is validated (conformance level 2, tolerant, at the same clock) before it is
 /// returned: a message with errors is an `INVALID_ARGUMENT` error whose text lists every
 /// error issue as `CODE at field` and whose location points at the first one. Warnings do
-/// not prevent building. Use [`build_envelope`] to skip the check.
+/// not prevent building. The crate-internal `build_envelope` skips the check.
 pub fn new_message_with(
     mtype: MessageType,
     payload: Value,

@@ -13,7 +13,7 @@ use crate::message::Message;
 use crate::value::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
-/// The answer of [`may_forward`].
+/// The answer of [`may_forward`](crate::api::may_forward).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ForwardDecision {
     /// True when the message may be routed to the recipient.

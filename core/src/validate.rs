@@ -52,7 +52,7 @@ use crate::report::{Issue, Level, Report};
 use crate::value::Map;
 use time::OffsetDateTime;
 
-/// Options for [`validate`].
+/// Options for [`validate`](crate::api::validate).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidateOptions {
     /// Conformance level 1, 2 or 3. Default 2. Rules above this level are not applied.

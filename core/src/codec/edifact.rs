@@ -84,7 +84,7 @@ pub struct Profile {
     /// separator and a CCYYMMDD date). Default `3`.
     pub syntax_version: String,
     /// UNB S002 0004; default the first message's `header.senderId` (cleaned, ≤ 35), else
-    /// the placeholder `LEX` with a warning ([`crate::codec::PLACEHOLDER_ID`]).
+    /// the placeholder `LEX` with a warning (code [`crate::api::PLACEHOLDER_ID_CODE`]).
     pub sender_id: Option<String>,
     /// UNB S002 0007. Default `ZZZ` (mutually defined); use `14` only for real GLNs.
     pub sender_qualifier: String,
