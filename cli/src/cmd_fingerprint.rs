@@ -1,4 +1,4 @@
-//! `lexedi fingerprint`: the customer fingerprint of LEX_DEDUPLICATION §2.
+//! `lexedi fingerprint`: the customer fingerprint of [LEX_DEDUPLICATION](https://github.com/lexstandard/lex/blob/main/specs/LEX_DEDUPLICATION.md) §2.
 
 use lex_core::api;
 

@@ -10,10 +10,10 @@
 //!
 //! ## Extra issues allowed on the public vectors
 //! The comparison is exact (multisets of `(code, level, field)`), except for the extra
-//! issues spec-model §7.2 says a fuller validator legitimately adds to the public vectors:
+//! issues decision D20 says a fuller validator legitimately adds to the public vectors:
 //! see [`PUBLIC_EXTRAS`]. They include `ALIAS_NORMALIZED` on TC-010
 //! (`financing.interestedInFinancing` → `needsFinancing`) and TC-014/TC-015
-//! (`leadIntelligence.qualityTier` → `leadQualityTier`): the aliases of spec-model §8.2 are
+//! (`leadIntelligence.qualityTier` → `leadQualityTier`): the aliases of decision D3 are
 //! applied (read liberally, report what was normalised), while those vectors, written for a
 //! runner that compares codes only, list no warnings.
 
@@ -35,7 +35,7 @@ pub use spec::{SPEC_DIR_VAR, spec_dir, spec_path};
 pub const DEFAULT_NOW: &str = "2026-04-03T12:00:00Z";
 
 /// Extra issues tolerated on the public conformance vectors: `(vector id, code, level)`
-/// (spec-model §7.2).
+/// (decision D20).
 pub const PUBLIC_EXTRAS: &[(&str, &str, &str)] = &[
     ("TC-010", "ALIAS_NORMALIZED", "WARNING"),
     ("TC-012", "CONSENT_RECORD_REQUIRED", "ERROR"),

@@ -1,9 +1,13 @@
 //! Acknowledgments: the ACKNOWLEDGMENT message answering a received message.
 //!
-//! Status per decisions.md: a valid LEAD, ASSET or SUBSCRIPTION → `RECEIVED`, a valid
+//! Status per decision D18: a valid LEAD, ASSET or SUBSCRIPTION → `RECEIVED`, a valid
 //! LEAD_CLOSURE → `PROCESSED`, an invalid message → `REJECTED` with the report's issues
 //! carried in `validationResults` (schema-layer issues under `schemaValidation.errors`, rule
 //! issues under `businessRuleValidation.violations`, each with the extra `code` and `level`).
+//!
+//! `acknowledgmentId` is `ACK-<ack messageId>` when that has 10–50 characters, else `ACK-` +
+//! 32 hex digits of its SHA-256; a sender/receiver id outside 3–50 characters is answered as
+//! `UNKNOWN` so that the ACK itself stays valid.
 
 use crate::build::{BuildOptions, new_uuid};
 use crate::datetime::format_timestamp;

@@ -1,4 +1,7 @@
 //! Building new messages: a payload wrapped in a complete envelope.
+//!
+//! `new_message` validates at level 2 with the build clock and fails with `INVALID_ARGUMENT`
+//! listing `CODE at field` for every error; `build_envelope` skips the check.
 
 use crate::datetime::format_timestamp;
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -42,12 +45,12 @@ pub fn new_message(
     )
 }
 
-/// [`new_message`] with an injectable clock and message id.
+/// [`new_message`](crate::api::new_message) with an injectable clock and message id.
 ///
 /// The message is validated (conformance level 2, tolerant, at the same clock) before it is
 /// returned: a message with errors is an `INVALID_ARGUMENT` error whose text lists every
 /// error issue as `CODE at field` and whose location points at the first one. Warnings do
-/// not prevent building. Use [`build_envelope`] to skip the check.
+/// not prevent building. The crate-internal `build_envelope` skips the check.
 pub fn new_message_with(
     mtype: MessageType,
     payload: Value,

@@ -121,7 +121,7 @@ pub fn write_with_warnings(
 /// without the id. X12's `strict_ids` profile refuses the placeholder (`UNREPRESENTABLE`).
 pub const PLACEHOLDER_ID: &str = "LEX";
 
-/// The warning code for [`PLACEHOLDER_ID`].
+/// The warning code for the placeholder id `LEX` written when an envelope id is missing.
 pub const PLACEHOLDER_ID_CODE: &str = "EDI_PLACEHOLDER_ID";
 
 /// The warning that `field` (`senderId`/`receiverId`) was written as [`PLACEHOLDER_ID`] in

@@ -1,4 +1,4 @@
-//! Deduplication: the customer fingerprint of LEX_DEDUPLICATION §2.
+//! Deduplication: the customer fingerprint of [LEX_DEDUPLICATION](https://github.com/lexstandard/lex/blob/main/specs/LEX_DEDUPLICATION.md) §2.
 //!
 //! `sha256_hex(lower(trim(email)) + "|" + last10(digits(phone)) + "|" + strip_diacritics(lower(trim(lastName))))`,
 //! 64 lower-case hex characters. Diacritics are stripped by Unicode NFD decomposition and
@@ -75,7 +75,7 @@ pub fn is_fingerprint(s: &str) -> bool {
 }
 
 /// The LEAD_CLOSURE `DUPLICATE` a receiver sends for `duplicate` (a LEAD whose customer
-/// is already handled by the lead `canonical_lead_id`), per LEX_DEDUPLICATION §4–6: from the
+/// is already handled by the lead `canonical_lead_id`), per [LEX_DEDUPLICATION](https://github.com/lexstandard/lex/blob/main/specs/LEX_DEDUPLICATION.md) §4–6: from the
 /// receiver of the duplicate back to its sender, `correlationId` = the duplicate's
 /// `messageId`, `originalLeadId`, `closureStatus: DUPLICATE`, `closureReason:
 /// DUPLICATE_LEAD`, `leadCreatedDate` (the lead's `metadata.createdDate`, else the header

@@ -1,16 +1,19 @@
 //! Data governance (`lex.dataGovernance`): the forwarding decision and the DG-001…016 rules.
 //!
-//! [`may_forward`] is the pure routing check of LEX_DATA_GOVERNANCE §3–4 (in this order: an
+//! [`may_forward`] is the pure routing check of [LEX_DATA_GOVERNANCE](https://github.com/lexstandard/lex/blob/main/specs/LEX_DATA_GOVERNANCE.md) §3–4 (in this order: an
 //! unusable recipient or block, `blockedRecipients` (even under `OPEN`), `LOCKED` (only the
 //! direct receiver), `RESTRICTED` (only `allowedRecipients`), an elapsed retention period,
 //! then allow). The DG rules of validation live in `validate/rules/governance.rs`.
+//!
+//! An unknown or missing policy fails closed. DG-010 is INFO; both `deleteOnClosure` and
+//! `archiveOnClosure` true is the WARNING `GOVERNANCE_RETENTION_CONFLICT`.
 
 use crate::datetime::parse_timestamp;
 use crate::message::Message;
 use crate::value::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
-/// The answer of [`may_forward`].
+/// The answer of [`may_forward`](crate::api::may_forward).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ForwardDecision {
     /// True when the message may be routed to the recipient.

@@ -1,6 +1,6 @@
 //! The lead lifecycle: the 15 statuses and the transition policies.
 //!
-//! Default policy (decisions.md, spec-model §3.5): leaving `ARCHIVED` is an error, leaving
+//! Default policy (decision D12): leaving `ARCHIVED` is an error, leaving
 //! `DELIVERED` except to `ARCHIVED` is an error, going from `ORDER`/`ORDER_CONFIRMED`/
 //! `IN_DELIVERY` back to a pre-order status is an error; skipping straight from pre-order to
 //! `ORDER_CONFIRMED`/`IN_DELIVERY`/`DELIVERED`, and `IN_DELIVERY` back to `ORDER`/
@@ -110,7 +110,7 @@ impl fmt::Display for Transition {
     }
 }
 
-/// The published transition table (LEX_MESSAGE_TYPES §1), by index into [`STATUSES`]:
+/// The published transition table ([LEX_MESSAGE_TYPES](https://github.com/lexstandard/lex/blob/main/specs/LEX_MESSAGE_TYPES.md) §1), by index into [`STATUSES`]:
 /// `TABLE[from]` lists the allowed targets besides self and `ARCHIVED`.
 const TABLE: [&[usize]; 15] = [
     /* CART */ &[1, 2, 3],
@@ -179,7 +179,7 @@ fn default_matrix(f: usize, t: usize) -> Transition {
     }
 }
 
-/// The "from" status for a transition check (decisions.md): the stored status for the
+/// The "from" status for a transition check (decision D13): the stored status for the
 /// lead when one is known (a Receiver's state or the `previous_status` option), else the
 /// `previousStatus` of the last `leadHistory[]` entry. `null`, an empty string or a
 /// non-string `previousStatus` means "no previous status".

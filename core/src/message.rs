@@ -86,7 +86,7 @@ pub struct Message {
 }
 
 impl Message {
-    /// Builds a message from a tree, normalising the aliases of decisions.md (each one
+    /// Builds a message from a tree, normalising the aliases of decisions D2 and D3 (each one
     /// reported as an `ALIAS_NORMALIZED` warning in [`Message::read_issues`]).
     ///
     /// Fails with `NOT_A_LEX_MESSAGE` when the tree is not an object with a `lex` object.

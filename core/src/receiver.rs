@@ -15,6 +15,10 @@
 //!   `deduplication.deduplicationWindowHours`, else the receiver's, default 72 h) is flagged
 //!   `duplicate_of_lead`; the earlier lead is canonical, and
 //!   [`Receipt::duplicate_closure`] builds the suggested LEAD_CLOSURE `DUPLICATE`.
+//!
+//! The first receipt (accepted, rejected or dead-lettered) is the answer to every repeat. The
+//! fingerprint is computed from the customer; the sender's `customerFingerprint` is used only
+//! when there is neither email nor phone.
 
 use crate::ack::acknowledge_with;
 use crate::build::BuildOptions;
@@ -128,7 +132,7 @@ impl Receipt {
         ))
     }
 
-    /// The dead-letter envelope of LEX_TRANSPORT_RESILIENCE §4 for a message routed to the
+    /// The dead-letter envelope of [LEX_TRANSPORT_RESILIENCE](https://github.com/lexstandard/lex/blob/main/specs/LEX_TRANSPORT_RESILIENCE.md) §4 for a message routed to the
     /// DLQ (`None` otherwise): `{"dlq": {dlqId, originalMessageId, originalMessageType,
     /// originalSenderId, originalReceiverId, enqueuedAt, failureCategory: "TTL_EXPIRED",
     /// failureReason, attemptCount, originalMessage, retryEligible: false,

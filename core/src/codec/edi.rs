@@ -10,7 +10,7 @@ pub(crate) mod base32;
 /// The payload block's format tag, first field of its header record.
 pub(crate) const PAYLOAD_FORMAT: &str = "LXP1";
 
-/// How the payload block carries the JSON text (wire-formats §5.2).
+/// How the payload block carries the JSON text (decision D25).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PayloadEncoding {
     /// `J`: compact JSON, non-ASCII and delimiters escaped as `\uXXXX` (extended character set).

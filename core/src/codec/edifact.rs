@@ -1,7 +1,7 @@
 //! UN/EDIFACT ORDERS (D.96A): writer, strict and tolerant reader, CONTRL.
 //!
 //! Every LEX message travels as one `UNH … UNT` ORDERS message with two layers
-//! (wire-formats.md §5): a readable core view on standard segments and the authoritative
+//! (decision D24): a readable core view on standard segments and the authoritative
 //! payload block (`FTX+ZZZ++LXH/LXD`) carrying the exact JSON-EDI message with its length
 //! and SHA-256. The reader uses the payload block when present and cross-checks the core
 //! view; foreign EDIFACT without a payload block is mapped best-effort with warnings, and
@@ -18,6 +18,41 @@
 //! | `mapping`, `party` | best-effort mapping of foreign EDIFACT |
 //! | `reader`, `writer` | the two directions |
 //! | `contrl` | CONTRL for a received interchange, and reading CONTRL |
+//!
+//! # Choices
+//!
+//! Each message is `UNH+n+ORDERS:D:96A:UN:LEX10`; the payload block is
+//! `FTX+ZZZ++LXH+LXP1:<J|B32>:<length>:<sha256>` followed by `FTX+ZZZ++LXD` data records
+//! (decision D25).
+//!
+//! - **Partner profile** (`Profile`): UNOC:3, ids from `header.senderId` / `receiverId` with
+//!   qualifier `ZZZ`, UNB date/time from the first message's timestamp, and a 9-digit control
+//!   reference derived from the messages' ids and timestamps, so the same messages always give
+//!   the same interchange. UNOA/UNOB carry the payload as base32; UNOW/UNOY need syntax 4
+//!   (`*` repetition separator, CCYYMMDD date).
+//! - Under the 8-bit sets the **core view is written in ASCII** (diacritics removed, other
+//!   characters omitted; UNOA also upper-cases), so the returned text is valid in every 8-bit
+//!   encoding; the payload block keeps the exact message.
+//! - A payload that needs more than the 99 header FTX of the directory is `UNREPRESENTABLE`
+//!   unless `Profile::allow_exceeding_repeats` is set.
+//! - **Reading**: strict mode turns every reader finding into an error (kind `ENVELOPE_ERROR`,
+//!   `SYNTAX_ERROR`, `INVALID_ENCODING` or `PAYLOAD_INTEGRITY`, located by segment ordinal —
+//!   UNB is segment 1, UNA is not counted — tag, element and component). Tolerant mode keeps
+//!   them as warnings: `EDI_UNA_INVALID`, `EDI_SYNTAX`, `EDI_SYNTAX_IDENTIFIER`,
+//!   `EDI_CHARSET`, `EDI_COUNT_MISMATCH`, `EDI_REFERENCE_MISMATCH`, `EDI_SEGMENT_MISSING`,
+//!   `EDI_SEGMENT_POSITION`, `EDI_VALUE_INVALID`, `EDI_MESSAGE_TYPE`, `PAYLOAD_MISSING`,
+//!   `PAYLOAD_INVALID`, `VIEW_MISMATCH`, `EDI_HEURISTIC_MAPPING`, `EDI_SYNTHESIZED_VALUE`,
+//!   `EDI_TYPE_INFERRED`, `EDI_UNMAPPED_SEGMENTS`.
+//! - **Foreign EDIFACT** (decision D28): a missing message id is the UUID v5 of
+//!   `edifact|S002|S003|0020|0062` in the namespace `uuid_v5(URL, "urn:lexedi:edi")`; a
+//!   missing version is `1.0`; a DTM date without time takes the UNB time when both are the
+//!   same day. Segments that are not mapped are kept verbatim (`position`, `tag`, `text`) in
+//!   a `lex.extensions` entry with namespace `lexedi.edi.unmapped`.
+//! - A declared 8-bit set whose bytes are UTF-8 with non-ASCII characters is read as UTF-8
+//!   with an `EDI_CHARSET` warning; an unknown syntax identifier (`IATB`) is read as UTF-8,
+//!   else ISO 8859-1.
+//! - CONTRL (`api::edifact_contrl`, `api::edifact_contrl_read`) reports syntax only; mapping
+//!   findings never make it negative.
 
 pub mod charset;
 pub mod contrl;
@@ -49,7 +84,7 @@ pub struct Profile {
     /// separator and a CCYYMMDD date). Default `3`.
     pub syntax_version: String,
     /// UNB S002 0004; default the first message's `header.senderId` (cleaned, ≤ 35), else
-    /// the placeholder `LEX` with a warning ([`crate::codec::PLACEHOLDER_ID`]).
+    /// the placeholder `LEX` with a warning (code [`crate::api::PLACEHOLDER_ID_CODE`]).
     pub sender_id: Option<String>,
     /// UNB S002 0007. Default `ZZZ` (mutually defined); use `14` only for real GLNs.
     pub sender_qualifier: String,

@@ -58,6 +58,35 @@
 //!
 //! Each kind is listed at most 1,000 times per document; beyond that one summary warning
 //! gives the count.
+//!
+//! # Choices
+//!
+//! - **The writer never triggers a reader heuristic.** It types exactly what the tolerant
+//!   reader would otherwise re-type: numeric-, boolean-looking, empty and whitespace-only
+//!   strings get `t="string"` unless the schemas make the name a string (`<trim>2026</trim>`
+//!   stays a string, `<version>1.0</version>` in the header too); a non-empty object named
+//!   like a schema array gets `t="object"`; an upper-case key directly under `lex` uses
+//!   `<_ k>` (it would announce the PascalCase variant). So tolerant and strict reading of
+//!   canonical output are identical, which the property tests check on every case.
+//! - **`lex.version`** becomes the root attribute only when it is a string and the first
+//!   member (key order must survive); the usual message has only `header.version`, so the
+//!   canonical root is plain `<lex>`.
+//! - **Strict mode fails at the reader** (`SYNTAX_ERROR`, or `DUPLICATE_KEY` for repeated
+//!   elements) with line, column and byte offset, naming the `XML_*` normalisation it would
+//!   have made; tolerant mode reports each as a warning with a pointer. Comments, processing
+//!   instructions, CDATA, character references and the five predefined entities are plain XML
+//!   and accepted in both modes. Model-level aliases (`ALIAS_NORMALIZED`) stay read warnings
+//!   in both modes, exactly as for JSON.
+//! - **Tolerant variants** (decision D22; the upstream examples differ from their JSON twins,
+//!   decision D23): PascalCase is recognised when the root's first child starts upper-case;
+//!   untyped leaves take the schema type, else `true`/`false` and JSON numbers; wrapper arrays
+//!   are recognised by a schema array or at least two same-named children; the JSON layer also
+//!   reads an `alx` root. The schema names and types used for this live in `schema_names.rs`
+//!   (names and JSON types only).
+//! - **Safety**: a DOCTYPE is an immediate `FORBIDDEN_CONSTRUCT` (no DTD, entity declaration
+//!   or external entity is ever read), as is any entity reference beyond the five predefined
+//!   ones; depth, element count, text size, number length and input size are checked before
+//!   anything grows, so a 100,000-deep document stops at depth 129.
 
 mod convert;
 mod ctx;

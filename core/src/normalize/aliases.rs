@@ -1,4 +1,4 @@
-//! The alias table of spec-model §8.2 below the envelope: legacy and prose spellings of
+//! The alias table of decision D3 below the envelope: legacy and prose spellings of
 //! payload fields and values, rewritten into the schema's. Each rewrite is an
 //! `ALIAS_NORMALIZED` warning (see the parent module).
 
@@ -179,7 +179,7 @@ pub(super) fn lead(lead: &mut Map, issues: &mut Vec<Issue>) {
     }
 }
 
-/// ASSET body aliases (the prose EV shape, I-13).
+/// ASSET body aliases (the prose EV shape, D3).
 pub(super) fn asset(asset: &mut Map, issues: &mut Vec<Issue>) {
     if let Some(m) = child(asset, "metadata") {
         metadata(m, "/lex/payload/asset/metadata", issues);
@@ -241,7 +241,7 @@ pub(super) fn asset(asset: &mut Map, issues: &mut Vec<Issue>) {
     }
 }
 
-/// ACKNOWLEDGMENT body aliases (I-8).
+/// ACKNOWLEDGMENT body aliases (D3, D18).
 pub(super) fn acknowledgment(ack: &mut Map, issues: &mut Vec<Issue>) {
     let base = "/lex/payload/acknowledgment";
     pairs(ack, ACK, base, issues);
@@ -258,7 +258,7 @@ pub(super) fn acknowledgment(ack: &mut Map, issues: &mut Vec<Issue>) {
     );
 }
 
-/// `closureType` values mapped to closure statuses (I-19; `OTHER` has no mapping).
+/// `closureType` values mapped to closure statuses (D3; `OTHER` has no mapping).
 const CLOSURE_TYPES: Pairs = &[
     ("SALE_COMPLETED", "WON"),
     ("LOST_TO_COMPETITOR", "LOST"),
@@ -270,7 +270,7 @@ const CLOSURE_TYPES: Pairs = &[
     ("DUPLICATE", "DUPLICATE"),
 ];
 
-/// LEAD_CLOSURE body aliases (I-19).
+/// LEAD_CLOSURE body aliases (D3).
 pub(super) fn closure(c: &mut Map, issues: &mut Vec<Issue>) {
     let base = "/lex/payload/leadClosure";
     pairs(c, CLOSURE, base, issues);

@@ -1,4 +1,4 @@
-//! What a structural violation weighs, decided once per schema node (spec-model §4.2, the
+//! What a structural violation weighs, decided once per schema node (decision D8, the
 //! STANDARD profile; strict mode turns every structural WARNING into an ERROR).
 //!
 //! * A missing required field is CRITICAL in the header, ERROR on the payload object, and a
@@ -8,10 +8,10 @@
 //!   (`header.version`, `lead.metadata`, `leadClosure.leadCreatedDate`, one of the customer's
 //!   email/phone) are WARNINGs; the structural layer fixes up the email/phone pair and
 //!   `desiredProduct.productType` per message.
-//! * Enum violations are ERRORs on the header and payload object and for the core enums the
-//!   digest lists; WARNINGs for other enums inside optional blocks (I-33).
-//! * `header.messageId` not being a UUID is a WARNING (I-9).
-//! * `leadHistory[].previousStatus: null` (I-27) and `null` captive-finance sub-blocks (I-40)
+//! * Enum violations are ERRORs on the header and payload object and for the core enums
+//!   D8 lists; WARNINGs for other enums inside optional blocks (D8).
+//! * `header.messageId` not being a UUID is a WARNING (D30).
+//! * `leadHistory[].previousStatus: null` (D31) and `null` captive-finance sub-blocks (D31)
 //!   are accepted.
 
 use super::model::Node;

@@ -1,12 +1,12 @@
-//! The business-rule families (spec-model §4.1, §4.3, §4.4), one module per family.
+//! The business-rule families (decisions D7, D9 and D10), one module per family.
 //!
 //! [`FAMILIES`] lists them in evaluation order; each `check` gates its own rules by
 //! conformance level because the published runner applies the vector-backed rules at every
-//! level (§4.1) while the rest of a family belongs to the tier of §4.3.
+//! level (decision D7) while the rest of a family belongs to its tier (decision D9).
 //!
-//! Codes: the vector-backed rules use the vector codes; rules of the §4.3 families that have
+//! Codes: the vector-backed rules use the vector codes; rules of the D9 families that have
 //! no symbolic code use their published id (`FIN-007`) as code and `rule_id`; the few
-//! proposed rules without an id use the digest's proposed code.
+//! proposed rules without an id use the code proposed for it (decision D9).
 
 pub mod ai;
 pub mod capability;

@@ -55,7 +55,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Issue>) {
     }
 }
 
-/// Per-message adjustments of disputed requirements (spec-model §4.2, I-3, I-14).
+/// Per-message adjustments of disputed requirements (decision D8).
 fn fix_up_lead(ctx: &Ctx<'_>, issues: &mut [Issue]) {
     let customer = ctx.body.get("customer").and_then(Value::as_object);
     let neither =

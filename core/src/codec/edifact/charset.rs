@@ -210,7 +210,7 @@ pub fn decode(bytes: &[u8], charset: Option<Charset>, how: Decoding) -> (String,
     (text, bad)
 }
 
-/// Like [`decode`], appending the text to `out` instead of allocating it.
+/// Like `decode`, appending the text to `out` instead of allocating it.
 pub fn decode_into(
     bytes: &[u8],
     charset: Option<Charset>,

@@ -1,4 +1,4 @@
-//! The core view (wire-formats.md §5.3–5.5): the readable, informative layer on standard
+//! The core view (decision D26): the readable, informative layer on standard
 //! ORDERS segments. Values are cleaned to the declared repertoire and truncated to the
 //! element's maximum length; the payload block carries the exact message.
 //!
@@ -89,7 +89,7 @@ fn obj<'a>(m: &'a Map, keys: &[&str]) -> Option<&'a Map> {
     get(m, keys)?.as_object()
 }
 
-/// The document id of a message (§5.4), before cleaning.
+/// The document id of a message (decision D26), before cleaning.
 pub fn document_id(msg: &Message) -> Option<String> {
     let body = msg.body()?;
     match msg.message_type()? {
@@ -101,7 +101,7 @@ pub fn document_id(msg: &Message) -> Option<String> {
     }
 }
 
-/// The status of a message and its label (§5.4), before cleaning.
+/// The status of a message and its label (decision D26), before cleaning.
 pub fn status(msg: &Message) -> Option<(String, &'static str)> {
     let body = msg.body()?;
     match msg.message_type()? {

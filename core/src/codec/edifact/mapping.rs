@@ -1,5 +1,5 @@
 //! Best-effort mapping of foreign EDIFACT (no payload block) to a LEX tree
-//! (wire-formats.md §5.8): the LEX-labelled core view first, then the variants found in
+//! (decision D28): the LEX-labelled core view first, then the variants found in
 //! the upstream examples, each heuristic reported. Missing required header values are
 //! synthesised deterministically (re-reading gives the same message id). Every segment that
 //! is not mapped is kept verbatim in the `lexedi.edi.unmapped` extension entry.

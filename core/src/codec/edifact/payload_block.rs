@@ -1,4 +1,4 @@
-//! The payload block (wire-formats.md §5.2): the complete JSON-EDI message carried in header
+//! The payload block (decision D25): the complete JSON-EDI message carried in header
 //! `FTX+ZZZ++LXH` / `FTX+ZZZ++LXD` segments, with its length and SHA-256.
 //!
 //! Carried text: `J` = compact JSON, every non-ASCII character as `\uXXXX` and every space

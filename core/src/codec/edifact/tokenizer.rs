@@ -88,7 +88,7 @@ impl Delimiters {
         out
     }
 
-    /// [`Delimiters::escape`], appending to `out`.
+    /// `Delimiters::escape`, appending to `out`.
     pub fn escape_into(&self, out: &mut String, value: &str) {
         let mut run = 0;
         // Service characters are ASCII: a byte that matches is a whole character.

@@ -1,5 +1,5 @@
 //! The EDIFACT writer: one interchange (UNA, UNB … UNZ) with one ORDERS message per LEX
-//! message, every count and reference computed (wire-formats.md §5.6).
+//! message, every count and reference computed (decision D27).
 
 use super::Profile;
 use super::charset::Charset;

@@ -1,4 +1,4 @@
-//! The readable core view (wire-formats §5.3–5.5): standard 850 segments that EDI
+//! The readable core view (decision D26): standard 850 segments that EDI
 //! translators and people can read. It is informative: values are sanitised (delimiters and
 //! control characters become spaces, diacritics are stripped, other non-ASCII characters are
 //! dropped, lengths are cut to the element maximum); the payload block holds the exact message.
@@ -115,7 +115,7 @@ fn scalar(m: Option<&Map>, key: &str) -> Option<String> {
     }
 }
 
-/// The document id, the status and the status label of a message (§5.4).
+/// The document id, the status and the status label of a message (decision D26).
 pub fn doc_and_status(msg: &Message) -> (Option<String>, Option<String>, &'static str) {
     let body = msg.lex().get("payload").and_then(Value::as_object);
     let get = |key: &str| body.and_then(|p| p.get(key)).and_then(Value::as_object);

@@ -1,5 +1,5 @@
-//! Interchange structure (ISA/GS/ST … SE/GE/IEA) and the envelope checks of wire-formats
-//! §5.8: counts and control numbers recomputed and compared, codes checked.
+//! Interchange structure (ISA/GS/ST … SE/GE/IEA) and the envelope checks of decision D28:
+//! counts and control numbers recomputed and compared, codes checked.
 
 use super::findings::{Finding, codes};
 use super::tokenizer::{Segment, Tokens};

@@ -1,4 +1,4 @@
-//! Best-effort mapping of a transaction set without a payload block (wire-formats §5.8):
+//! Best-effort mapping of a transaction set without a payload block (decision D28):
 //! foreign EDI such as the landing-page example and the upstream samples. Every derived or
 //! synthesised value is reported, synthesised ids are deterministic (UUID v5 over the control
 //! numbers), and every segment that is not fully mapped is kept verbatim in the

@@ -1,4 +1,4 @@
-//! The authoritative payload block (wire-formats §5.2): the complete canonical JSON-EDI
+//! The authoritative payload block (decision D25): the complete canonical JSON-EDI
 //! message carried in `MTX` segments after `N9*ZZ*LEX-PAYLOAD`, with a header record
 //! `LXP1;<encoding>;<length>;<sha256>` computed over the carried text.
 

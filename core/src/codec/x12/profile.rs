@@ -93,7 +93,7 @@ pub struct Profile {
     /// ISA05 sender id qualifier. Default `ZZ` (mutually defined).
     pub sender_qualifier: String,
     /// ISA06 sender id (≤ 15). Default: derived from the first message's `senderId`, else
-    /// the placeholder `LEX` with a warning ([`crate::codec::PLACEHOLDER_ID`]).
+    /// the placeholder `LEX` with a warning (code [`crate::api::PLACEHOLDER_ID_CODE`]).
     pub sender_id: Option<String>,
     /// ISA07 receiver id qualifier. Default `ZZ`.
     pub receiver_qualifier: String,

@@ -1,5 +1,5 @@
 //! The X12 850 writer: one ST/SE per message in one GS/GE in one ISA/IEA, every count and
-//! control number computed (wire-formats §5.6).
+//! control number computed (decision D27).
 
 use super::core_view::{self, Seg};
 use super::payload_block::{self, N9_LABEL};

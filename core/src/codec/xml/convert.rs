@@ -1,5 +1,5 @@
-//! Turning a closed element into a [`Value`]: the canonical typing of §1.4 and, in tolerant
-//! mode, the heuristics for the variants of §1.5 (each reported through
+//! Turning a closed element into a [`Value`]: the canonical typing and, in tolerant
+//! mode, the heuristics for the accepted variants (both decision D22) (each reported through
 //! [`Ctx::normalised`], which makes it an error in strict mode).
 
 use super::ctx::Ctx;

@@ -170,7 +170,7 @@ pub(crate) fn is_safe_name(key: &str) -> bool {
         .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
 }
 
-/// The camelCase JSON name for a PascalCase element name (§1.5 of the wire-format notes):
+/// The camelCase JSON name for a PascalCase element name (an accepted variant, decision D22):
 /// lower the leading run of capitals (`GDPRConsent` → `gdprConsent`, `VIN` → `vin`), turn a
 /// trailing `ID` into `Id` (`MessageID` → `messageId`), then prefer the schema's spelling
 /// when a property matches case-insensitively. Names that do not start with an ASCII capital

@@ -1,5 +1,5 @@
-//! AI insights rules (AI-001…AI-008, spec-model §4.3), level 3. AI-007 (more than five
-//! next-best actions) replaces the schema's `maxItems: 5` ERROR at every level (I-24).
+//! AI insights rules (AI-001…AI-008, decision D9), level 3. AI-007 (more than five
+//! next-best actions) replaces the schema's `maxItems: 5` ERROR at every level (D33).
 
 use super::intelligence::items;
 use super::{

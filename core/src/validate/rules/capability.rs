@@ -1,4 +1,4 @@
-//! Capability advertisement rules (CAP-001…CAP-008, spec-model §4.3) for
+//! Capability advertisement rules (CAP-001…CAP-008, decision D9) for
 //! `subscription.systemCapabilities`, level 3.
 
 use super::{Ctx, by_id, get_arr, get_datetime, get_obj, get_str, pointer_join};

@@ -1,5 +1,5 @@
-//! Captive finance rules (CF-001…CF-012, spec-model §4.3), level 3, for the `captiveFinance`
-//! block of a LEAD or a LEAD_CLOSURE. `null` sub-blocks count as absent (I-40).
+//! Captive finance rules (CF-001…CF-012, decision D9), level 3, for the `captiveFinance`
+//! block of a LEAD or a LEAD_CLOSURE. `null` sub-blocks count as absent (D31).
 
 use super::intelligence::items;
 use super::{

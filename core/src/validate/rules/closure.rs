@@ -1,6 +1,6 @@
-//! LEAD_CLOSURE rules (spec-model §4.1 rules 20–21, §4.3 LEAD_CLOSURE table). The two
+//! LEAD_CLOSURE rules (decisions D7 and D9, the LEAD_CLOSURE family). The two
 //! vector rules run at every level; the date order at level 2; the WON/LOST completeness
-//! recommendations at level 3 (they concern optional blocks, which CAPABILITY §3.2 assigns to
+//! recommendations at level 3 (they concern optional blocks, which [LEX_CAPABILITY_ADVERTISEMENT](https://github.com/lexstandard/lex/blob/main/specs/LEX_CAPABILITY_ADVERTISEMENT.md) §3.2 assigns to
 //! L3 — and TC-016, an L2 WON closure without them, expects no warning).
 
 use super::{Ctx, filled, get_datetime, has, issue_at, pointer_join};

@@ -1,6 +1,6 @@
 //! Consent (`lead.consentRecord`): which jurisdiction block is required for which customer,
 //! the schema's required members of each block, legal bases, expiry, withdrawal and purpose
-//! (LEX_CONSENT_MODEL §3; conformance level 3 only, as decisions.md says).
+//! ([LEX_CONSENT_MODEL](https://github.com/lexstandard/lex/blob/main/specs/LEX_CONSENT_MODEL.md) §3; conformance level 3 only, decision D16).
 //!
 //! The customer's country is `customer.address.countryCode`, else the primary (or first)
 //! entry of `customer.addresses[]` (`countryCode` or `country`), else
@@ -10,6 +10,12 @@
 //! `CONSENT_WITHDRAWAL_UNDATED`, `CONSENT_INVALID_STATE_CODE`, `CONSENT_EXPIRED`,
 //! `CONSENT_PURPOSE_MISSING`; schema facts use `REQUIRED_FIELD_MISSING`, `INVALID_TYPE`,
 //! `INVALID_ENUM_VALUE` and `VALUE_OUT_OF_RANGE`.
+//!
+//! EU/EEA is the EU-27 plus IS, LI and NO. Inside a present block only the schema's required
+//! members are enforced (prose aliases of identical meaning, `dataController` and dpdp
+//! `consentGranted`, satisfy them). Two codes are the project's own: `CONSENT_EXPIRED`
+//! (WARNING: `tcpa.expiryDate`, or `consentTimestamp + retentionPeriodDays`, in the past) and
+//! `CONSENT_PURPOSE_MISSING` (WARNING: an empty `purposeCodes` list).
 
 use super::Ctx;
 use crate::datetime::{FUTURE_SKEW_SECONDS, format_timestamp, parse_timestamp};
@@ -63,7 +69,7 @@ pub fn has_pii(lead: LeadView<'_>) -> bool {
     .any(|k| c.get(*k).is_some_and(Value::is_truthy))
 }
 
-/// True when the lead is consent-restricted (LEX_CONSENT_MODEL §4): some block says consent
+/// True when the lead is consent-restricted ([LEX_CONSENT_MODEL](https://github.com/lexstandard/lex/blob/main/specs/LEX_CONSENT_MODEL.md) §4): some block says consent
 /// was withdrawn or opted out (`consentWithdrawn: true`, a `consentWithdrawnAt` date, CCPA
 /// `optedOut`/`doNotSell`) or was not given (a consent flag that is `false`).
 #[cfg(test)]

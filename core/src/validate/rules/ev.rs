@@ -1,4 +1,4 @@
-//! EV rules (spec-model §4.1 rules 15 and 18, §4.3 EV table). The two vector rules run at
+//! EV rules (decisions D7 and D9, the EV family). The two vector rules run at
 //! every level (as the published runner does) and keep the vector `field` strings; the
 //! proposed EV rules run at level 3.
 

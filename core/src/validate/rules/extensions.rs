@@ -6,6 +6,10 @@
 //! Only the canonical array at `lex.extensions` is interpreted; other `extensions` members
 //! (the object forms found in prose) are kept verbatim and reported with a WARNING
 //! `EXTENSIONS_NONCANONICAL`.
+//!
+//! EXT-001 fires for a `lex.core.*` namespace that is not one of the ten registered ones;
+//! EXT-007 (unregistered) and EXT-009 (no `schemaUri`) are INFO only, since NS-RULE-2 forbids
+//! warning (decision D19); a malformed namespace is the WARNING `EXT_NAMESPACE_FORMAT`.
 
 use super::Ctx;
 use crate::datetime::parse_timestamp;

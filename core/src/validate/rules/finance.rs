@@ -1,4 +1,4 @@
-//! Financial summary rules (FIN-001…FIN-011, spec-model §4.3), level 3, for the
+//! Financial summary rules (FIN-001…FIN-011, decision D9), level 3, for the
 //! `financialSummary` block of a LEAD or a LEAD_CLOSURE.
 
 use super::intelligence::items;
@@ -32,7 +32,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         ));
     }
     if is_lead {
-        // Meaningful from IN_NEGOTIATION on (I-40: ORDER_CONFIRMED/IN_DELIVERY count as later).
+        // Meaningful from IN_NEGOTIATION on (D32: ORDER_CONFIRMED/IN_DELIVERY count as later).
         let neg = status_index("IN_NEGOTIATION").unwrap_or(9);
         if let Some(st) = get_str(ctx.body, "status") {
             if status_index(st).is_some_and(|i| i < neg) {

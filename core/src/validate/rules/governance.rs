@@ -1,4 +1,4 @@
-//! Data governance rules (DG-001…DG-016, spec-model §4.3, §5.3), conformance level 2: the
+//! Data governance rules (DG-001…DG-016, decision D9), conformance level 2: the
 //! validation issues of `lex.dataGovernance`. The forwarding decision itself
 //! ([`crate::governance::may_forward`]) stays in `governance.rs`.
 

@@ -1,5 +1,5 @@
-//! Header rules beyond the envelope checks: the version's major number (I-1) and an
-//! unreadable `timestamp` (spec-model §4.0: CRITICAL, the message cannot be ordered in time).
+//! Header rules beyond the envelope checks: the version's major number (D14) and an
+//! unreadable `timestamp` (decision D6: CRITICAL, the message cannot be ordered in time).
 
 use super::{Ctx, get_str, issue_at};
 use crate::report::{Issue, Level};

@@ -1,4 +1,4 @@
-//! Lead intelligence rules (LI-001…LI-013, spec-model §4.3). LI-001 and LI-010 are pinned by
+//! Lead intelligence rules (LI-001…LI-013, decision D9). LI-001 and LI-010 are pinned by
 //! TC-015/TC-014 (codes `INTENT_SCORE_OUT_OF_RANGE`, `INTELLIGENCE_SCORES_STALE`) and run at
 //! every level; the rest of the family runs at level 3.
 
@@ -10,7 +10,7 @@ use crate::value::{Map, Value};
 /// Scores older than this many days are stale (LI-010).
 pub const FRESHNESS_DAYS: i64 = 7;
 
-/// Registered behavioural signal codes (LEX_LEAD_INTELLIGENCE §2.4), besides `VDP_VIEW_<n>X`.
+/// Registered behavioural signal codes ([LEX_LEAD_INTELLIGENCE](https://github.com/lexstandard/lex/blob/main/specs/LEX_LEAD_INTELLIGENCE.md) §2.4), besides `VDP_VIEW_<n>X`.
 pub const SIGNALS: [&str; 19] = [
     "VDP_VIEW_5X_PLUS",
     "PAYMENT_CALCULATOR_USED",

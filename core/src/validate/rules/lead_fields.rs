@@ -1,4 +1,4 @@
-//! The LEAD field rules pinned by the conformance vectors (spec-model §4.1 rules 6–10, 12),
+//! The LEAD field rules pinned by the conformance vectors (decision D7),
 //! applied at every conformance level like the published runner does.
 
 use super::{Ctx, get_obj, get_str, pointer_join};
@@ -15,7 +15,7 @@ pub const POST_ORDER_TYPES: [&str; 5] = [
     "RETAILER_INSTALLED_OPTION",
 ];
 
-/// Lead types that usually follow an order (I-31): a missing parent is only a warning.
+/// Lead types that usually follow an order (D34): a missing parent is only a warning.
 pub const SOFT_POST_ORDER_TYPES: [&str; 2] = ["SUBSCRIPTION", "SERVICE_UPGRADE"];
 
 /// The loan term range in months (schema 12..84; the vector rule checks the maximum).

@@ -1,5 +1,5 @@
 //! Deal lineage and structured notes rules (DL-001…DL-010, SN-001…SN-005, SN-007;
-//! spec-model §4.3), level 3. SN-006 (strip-on-forward) needs the recipient's organisation
+//! decision D9), level 3. SN-006 (strip-on-forward) needs the recipient's organisation
 //! type and belongs to forwarding, not to message validation.
 
 use super::intelligence::items;

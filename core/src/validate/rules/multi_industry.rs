@@ -1,4 +1,4 @@
-//! Multi-industry B2B rules (spec-model §4.3 multi-industry table), level 3. The schema
+//! Multi-industry B2B rules (decision D9, the multi-industry family), level 3. The schema
 //! requirements of `fleetOrder`, `organizationBuyer` and `procurementContact` are enforced by
 //! the structural layer; these are the cross-field rules.
 

@@ -1,6 +1,6 @@
-//! Data-quality rules stated in prose without a code (spec-model §4.4), level 2 (the L2
+//! Data-quality rules stated in prose without a code (decision D10), level 2 (the L2
 //! "business rules: VIN" obligation): VIN check digit on explicit VIN fields (WARNING only,
-//! decisions.md) and an inverted budget range.
+//! decision D10) and an inverted budget range.
 
 use super::{Ctx, get_f64, get_obj, get_str, issue_at, pointer_join};
 use crate::message::MessageType;

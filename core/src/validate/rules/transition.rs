@@ -1,4 +1,4 @@
-//! The status transition rule (spec-model §3.5), applied at every level like the published
+//! The status transition rule (decision D12; the "from" status: D13), applied at every level like the published
 //! runner. The rule itself is [`crate::lifecycle::check_lifecycle`], the one the Receiver
 //! applies too: the move from the stored status (the `previous_status` option; an empty one
 //! counts as absent) or else the last `leadHistory[]` entry's `previousStatus`, to

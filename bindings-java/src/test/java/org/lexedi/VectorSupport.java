@@ -126,7 +126,7 @@ final class VectorSupport {
 
     /**
      * Extra issues tolerated on the public conformance vectors, {@code id code level}: the same
-     * table as the Rust runner ({@code core/src/vectors/mod.rs}, docs/decisions.md D20).
+     * table as the Rust runner ({@code conformance/src/lib.rs}, docs/decisions.md D20).
      */
     static final List<String> PUBLIC_EXTRAS = List.of(
             "TC-010 ALIAS_NORMALIZED WARNING",
