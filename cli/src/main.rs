@@ -7,6 +7,7 @@ mod cmd_convert;
 mod cmd_fingerprint;
 mod cmd_new;
 mod cmd_receive;
+mod cmd_serve;
 mod cmd_validate;
 mod inputs;
 mod io;
@@ -42,6 +43,8 @@ enum Command {
     Receive(cmd_receive::Args),
     /// Run test vectors (e.g. the LEX conformance suite); exit 1 if any fails.
     Conformance(cmd_conformance::Args),
+    /// Serve the LEX exchange API (durable on SQLite) until SIGINT/SIGTERM.
+    Serve(cmd_serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::New(a) => cmd_new::run(a),
         Command::Receive(a) => cmd_receive::run(a),
         Command::Conformance(a) => cmd_conformance::run(a),
+        Command::Serve(a) => cmd_serve::run(a),
     };
     ExitCode::from(code)
 }

@@ -22,6 +22,7 @@ pub use crate::lifecycle::STATUSES;
 pub use crate::message::MESSAGE_TYPES;
 pub use crate::receiver::{ExpiryAction, MemoryStore};
 pub use crate::receiver::{Outcome, Receipt, Receiver, ReceiverStore};
+pub use crate::ttl::{content_hash, ttl_expires_at, ttl_expiry};
 
 /// The version of this toolkit.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -32,8 +32,10 @@ pub mod normalize;
 pub mod options;
 pub mod receiver;
 pub mod report;
+
 #[cfg(feature = "testgen")]
 pub mod testgen;
+mod ttl;
 pub mod validate;
 pub mod value;
 pub mod vectors;

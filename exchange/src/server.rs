@@ -1,0 +1,182 @@
+//! The router, authentication, limits and the server's life: start, serve, shut down
+//! gracefully (in-flight requests finish, queued writes commit).
+
+use crate::auth::{Tokens, generate_token};
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::routes;
+use crate::store::Store;
+use crate::store::sqlite::{GroupCommit, SqliteStore};
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use lex_core::options::Limits;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// What every handler shares.
+pub struct AppState {
+    /// The store.
+    pub store: Arc<dyn Store>,
+    /// Token → organisation.
+    pub tokens: Tokens,
+    /// The validation level.
+    pub level: u8,
+    /// The largest accepted body.
+    pub body_limit: usize,
+    /// The request timeout.
+    pub request_timeout: Duration,
+    /// The reader limits.
+    pub limits: Limits,
+}
+
+async fn authenticate(
+    State(state): State<Arc<AppState>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    match state.tokens.authenticate(req.headers()) {
+        Ok(org) => {
+            req.extensions_mut().insert(org);
+            next.run(req).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn method_not_allowed(req: Request, next: Next) -> Response {
+    let resp = next.run(req).await;
+    if resp.status() == StatusCode::METHOD_NOT_ALLOWED {
+        return ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "METHOD_NOT_ALLOWED",
+            "this route does not take that method",
+        )
+        .into_response();
+    }
+    resp
+}
+
+/// The `/v1` router over a state.
+pub fn router(state: Arc<AppState>) -> Router {
+    let timeout = state.request_timeout;
+    let authed = Router::new()
+        .route("/v1/messages", post(routes::post_message))
+        .route("/v1/leads", post(routes::post_lead))
+        .route("/v1/assets", post(routes::post_asset))
+        .route("/v1/messages/{id}", get(routes::get_message))
+        .route("/v1/messages/{id}/acknowledgment", get(routes::get_ack))
+        .route("/v1/messages/{id}/ack", get(routes::get_ack))
+        .route_layer(middleware::from_fn_with_state(state.clone(), authenticate));
+    Router::new()
+        .route("/v1/health", get(routes::health))
+        .merge(authed)
+        .fallback(routes::not_found)
+        .layer(middleware::from_fn(method_not_allowed))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout + Duration::from_secs(5),
+        ))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .with_state(state)
+}
+
+/// A running server.
+pub struct Server {
+    /// The address it listens on.
+    pub addr: SocketAddr,
+    /// The token generated at this start (printed once by the caller), when none was
+    /// configured and none was stored.
+    pub generated_token: Option<String>,
+    store: Arc<SqliteStore>,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    /// How many transactions the store has committed.
+    pub fn commits(&self) -> u64 {
+        self.store.commits()
+    }
+
+    /// Stops accepting, lets in-flight requests finish, commits queued writes.
+    pub async fn shutdown(mut self) -> std::io::Result<()> {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        let r = (&mut self.task)
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+        let store = self.store.clone();
+        let _ = tokio::task::spawn_blocking(move || store.close()).await;
+        r
+    }
+}
+
+/// Opens the store, binds `config.listen` and starts serving in the background.
+pub async fn serve(config: Config) -> Result<Server, String> {
+    let db = config.db.clone();
+    let group = GroupCommit {
+        linger: config.commit_linger,
+        max_batch: config.commit_max_batch.max(1),
+    };
+    let store = tokio::task::spawn_blocking(move || SqliteStore::open(&db, group))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| format!("{}: {e}", config.db.display()))?;
+    let store = Arc::new(store);
+    let mut tokens = Tokens::default();
+    let mut generated_token = None;
+    if config.tokens.is_empty() {
+        let stored = store.stored_tokens().map_err(|e| e.to_string())?;
+        if stored.is_empty() {
+            let t = generate_token();
+            store.store_token(&t, "local").map_err(|e| e.to_string())?;
+            tokens.add(&t, "local");
+            generated_token = Some(t);
+        } else {
+            for (h, org) in stored {
+                tokens.add_hash(h, &org);
+            }
+        }
+    } else {
+        for (t, org) in &config.tokens {
+            tokens.add(t, org);
+        }
+    }
+    let state = Arc::new(AppState {
+        store: store.clone(),
+        tokens,
+        level: config.level.clamp(1, 3),
+        body_limit: config.body_limit,
+        request_timeout: config.request_timeout,
+        limits: Limits::default(),
+    });
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let app = router(state);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    tracing::info!(%addr, "lex exchange listening");
+    Ok(Server {
+        addr,
+        generated_token,
+        store,
+        stop: Some(stop),
+        task,
+    })
+}
