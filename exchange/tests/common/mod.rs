@@ -101,9 +101,11 @@ pub fn lead(message_id: &str, lead_id: &str, status: &str) -> Value {
         },
         "payload": {"lead": {
             "leadId": lead_id, "status": status, "source": "RETAILER_WEBSITE",
-            "customer": {"firstName": "Jane", "lastName": "Smith"},
-            "desiredProduct": {"productType": "VEHICLE_NEW", "make": "Honda", "model": "Accord"},
-            "metadata": {"createdDate": "2026-04-03T10:00:00Z"}
+            "customer": {"firstName": "Jane", "lastName": "Smith",
+                "emailAddress": "jane.smith@example.com", "phoneNumber": "+14155551234"},
+            "desiredProduct": {"productType": "VEHICLE_NEW", "assetClass": "VEHICLE",
+                "make": "Toyota", "model": "Camry", "year": 2027, "condition": "NEW"},
+            "metadata": {"createdDate": "2026-04-03T10:00:00Z", "countryCode": "US", "language": "en-US"}
         }}
     }})
 }
