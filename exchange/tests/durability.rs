@@ -20,26 +20,51 @@ async fn thirty_two_concurrent_identical_posts_have_one_effect() {
     let s = start(config(&db, 2)).await;
     let b = base(&s);
     let c = client();
-    let msg = lead("5f0c6a1e-0000-4000-8000-000000000032", "LEAD-CONC-1", "EXPRESSED_INTEREST");
+    let msg = lead(
+        "5f0c6a1e-0000-4000-8000-000000000032",
+        "LEAD-CONC-1",
+        "EXPRESSED_INTEREST",
+    );
     let mut tasks = Vec::new();
     for _ in 0..32 {
         let (c, b, msg) = (c.clone(), b.clone(), msg.clone());
-        tasks.push(tokio::spawn(async move { post_json(&c, &b, TOKEN_A, &msg).await }));
+        tasks.push(tokio::spawn(async move {
+            post_json(&c, &b, TOKEN_A, &msg).await
+        }));
     }
     let mut answers = Vec::new();
     for t in tasks {
         answers.push(t.await.expect("task"));
     }
     assert!(answers.iter().all(|(s, _)| *s == 200), "{:?}", answers[0]);
-    let first = answers.iter().filter(|(_, b)| b["idempotent"] == json!(false)).count();
+    let first = answers
+        .iter()
+        .filter(|(_, b)| b["idempotent"] == json!(false))
+        .count();
     assert_eq!(first, 1, "exactly one request processed the message");
-    let bodies: Vec<Value> = answers.into_iter().map(|(_, b)| without_idempotent(b)).collect();
-    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "32 equal answers apart from idempotent");
-    let (st, ack) = get(&c, &b, TOKEN_A, "/v1/messages/5f0c6a1e-0000-4000-8000-000000000032/ack").await;
+    let bodies: Vec<Value> = answers
+        .into_iter()
+        .map(|(_, b)| without_idempotent(b))
+        .collect();
+    assert!(
+        bodies.windows(2).all(|w| w[0] == w[1]),
+        "32 equal answers apart from idempotent"
+    );
+    let (st, ack) = get(
+        &c,
+        &b,
+        TOKEN_A,
+        "/v1/messages/5f0c6a1e-0000-4000-8000-000000000032/ack",
+    )
+    .await;
     assert_eq!(st, 200);
     assert_eq!(ack["status"], "RECEIVED");
     s.shutdown().await.expect("shutdown");
-    assert_eq!(count_messages(&db), 1, "one stored message (and its one ACK)");
+    assert_eq!(
+        count_messages(&db),
+        1,
+        "one stored message (and its one ACK)"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,7 +72,11 @@ async fn restart_keeps_idempotency_and_lead_status() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let db = tmp.path().join("x.db");
     let c = client();
-    let first = lead("5f0c6a1e-0000-4000-8000-0000000000a1", "LEAD-RST-1", "DELIVERED");
+    let first = lead(
+        "5f0c6a1e-0000-4000-8000-0000000000a1",
+        "LEAD-RST-1",
+        "DELIVERED",
+    );
     let s = start(config(&db, 2)).await;
     let (st, body1) = post_json(&c, &base(&s), TOKEN_A, &first).await;
     assert_eq!(st, 200, "{body1}");
@@ -57,10 +86,18 @@ async fn restart_keeps_idempotency_and_lead_status() {
     let b = base(&s);
     let (st, body2) = post_json(&c, &b, TOKEN_A, &first).await;
     assert_eq!(st, 200);
-    assert_eq!(body2["idempotent"], json!(true), "the id is remembered after a restart");
+    assert_eq!(
+        body2["idempotent"],
+        json!(true),
+        "the id is remembered after a restart"
+    );
     assert_eq!(without_idempotent(body1), without_idempotent(body2));
     // DELIVERED → IN_NEGOTIATION is judged against the stored status.
-    let back = lead("5f0c6a1e-0000-4000-8000-0000000000a2", "LEAD-RST-1", "IN_NEGOTIATION");
+    let back = lead(
+        "5f0c6a1e-0000-4000-8000-0000000000a2",
+        "LEAD-RST-1",
+        "IN_NEGOTIATION",
+    );
     let (st, body) = post_json(&c, &b, TOKEN_A, &back).await;
     assert_eq!(st, 422, "{body}");
     let codes: Vec<&str> = body["errors"]
@@ -71,10 +108,19 @@ async fn restart_keeps_idempotency_and_lead_status() {
         .collect();
     assert!(codes.contains(&"INVALID_STATUS_TRANSITION"), "{codes:?}");
     // The rejection is stored and acknowledged too.
-    let (st, ack) = get(&c, &b, TOKEN_A, "/v1/messages/5f0c6a1e-0000-4000-8000-0000000000a2/acknowledgment").await;
+    let (st, ack) = get(
+        &c,
+        &b,
+        TOKEN_A,
+        "/v1/messages/5f0c6a1e-0000-4000-8000-0000000000a2/acknowledgment",
+    )
+    .await;
     assert_eq!(st, 200);
     assert_eq!(ack["status"], "REJECTED");
-    assert_eq!(ack["acknowledgment"]["lex"]["payload"]["acknowledgment"]["status"], "REJECTED");
+    assert_eq!(
+        ack["acknowledgment"]["lex"]["payload"]["acknowledgment"]["status"],
+        "REJECTED"
+    );
     s.shutdown().await.expect("shutdown");
 }
 
@@ -84,13 +130,20 @@ async fn another_organisations_message_is_not_found() {
     let s = start(config(&tmp.path().join("x.db"), 2)).await;
     let b = base(&s);
     let c = client();
-    let m = lead("5f0c6a1e-0000-4000-8000-0000000000b1", "LEAD-ORG-1", "EXPRESSED_INTEREST");
+    let m = lead(
+        "5f0c6a1e-0000-4000-8000-0000000000b1",
+        "LEAD-ORG-1",
+        "EXPRESSED_INTEREST",
+    );
     assert_eq!(post_json(&c, &b, TOKEN_A, &m).await.0, 200);
     let path = "/v1/messages/5f0c6a1e-0000-4000-8000-0000000000b1";
     let (st, rec) = get(&c, &b, TOKEN_A, path).await;
     assert_eq!(st, 200);
     assert_eq!(rec["status"], "RECEIVED");
-    assert_eq!(rec["message"]["lex"]["payload"]["lead"]["leadId"], "LEAD-ORG-1");
+    assert_eq!(
+        rec["message"]["lex"]["payload"]["lead"]["leadId"],
+        "LEAD-ORG-1"
+    );
     let (st, err) = get(&c, &b, TOKEN_B, path).await;
     assert_eq!(st, 404);
     assert_eq!(err["error"], "NOT_FOUND");
@@ -113,7 +166,11 @@ async fn generated_token_is_stored_hashed_and_works_after_restart() {
     let s = start(cfg).await;
     assert!(s.generated_token.is_none(), "printed once only");
     let c = client();
-    let m = lead("5f0c6a1e-0000-4000-8000-0000000000c1", "LEAD-TOK-1", "EXPRESSED_INTEREST");
+    let m = lead(
+        "5f0c6a1e-0000-4000-8000-0000000000c1",
+        "LEAD-TOK-1",
+        "EXPRESSED_INTEREST",
+    );
     assert_eq!(post_json(&c, &base(&s), &token, &m).await.0, 200);
     assert_eq!(post_json(&c, &base(&s), TOKEN_A, &m).await.0, 401);
     s.shutdown().await.expect("shutdown");

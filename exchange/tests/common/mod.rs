@@ -46,7 +46,14 @@ pub fn client() -> reqwest::Client {
 
 /// POSTs a JSON message with token A; returns status and body.
 pub async fn post_json(c: &reqwest::Client, base: &str, token: &str, body: &Value) -> (u16, Value) {
-    post_raw(c, base, token, "application/json", serde_json::to_vec(body).expect("json")).await
+    post_raw(
+        c,
+        base,
+        token,
+        "application/json",
+        serde_json::to_vec(body).expect("json"),
+    )
+    .await
 }
 
 /// POSTs raw bytes with a content type.
@@ -67,7 +74,10 @@ pub async fn post_raw(
         .expect("request answered");
     let status = r.status().as_u16();
     let text = r.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 /// GETs a path with a token.
@@ -80,16 +90,17 @@ pub async fn get(c: &reqwest::Client, base: &str, token: &str, path: &str) -> (u
         .expect("request answered");
     let status = r.status().as_u16();
     let text = r.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 /// The spec folder: `LEX_SPEC_DIR`, else `../shared/spec/lex-1.0` from the repository root.
 pub fn spec_dir() -> PathBuf {
     std::env::var_os("LEX_SPEC_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0")
-        })
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0"))
 }
 
 /// A valid LEAD (TC-001's shape) with a given message id, lead id and status.
