@@ -79,7 +79,13 @@ pub fn decide(tx: &mut dyn Tx, sub: Submission) -> StoreResult<Answer> {
     if report.valid
         && let (Some(id), Some(status)) = (&lead_id, lead.and_then(|l| l.status()))
     {
-        tx.set_lead_status(&sub.org, id, status)?;
+        let created = lead
+            .and_then(|l| l.raw().get("metadata"))
+            .and_then(|m| m.get("createdDate"))
+            .and_then(lex_core::Value::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| format_time(now));
+        tx.set_lead_status(&sub.org, id, status, &created)?;
         if let Some(fp) = &fingerprint {
             duplicate_of_lead = check_duplicate(tx, &sub.org, fp, id, now)?;
         }

@@ -21,6 +21,8 @@ pub mod error;
 pub mod intake;
 pub mod json;
 mod routes;
+mod routes_batch;
+mod routes_closure;
 pub mod server;
 pub mod store;
 

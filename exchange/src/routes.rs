@@ -20,7 +20,10 @@ use time::OffsetDateTime;
 type Shared = State<Arc<AppState>>;
 
 /// Reads the body within the size limit and the request timeout.
-async fn read_body(state: &AppState, req: Request) -> Result<(HeaderMap, Bytes), ApiError> {
+pub(crate) async fn read_body(
+    state: &AppState,
+    req: Request,
+) -> Result<(HeaderMap, Bytes), ApiError> {
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -64,7 +67,7 @@ async fn read_body(state: &AppState, req: Request) -> Result<(HeaderMap, Bytes),
     }
 }
 
-fn answer_json(status: u16, mut body: Value, idempotent: bool) -> Response {
+pub(crate) fn answer_json(status: u16, mut body: Value, idempotent: bool) -> Response {
     if let Some(m) = body.as_object_mut() {
         m.insert("idempotent".into(), idempotent.into());
     }
@@ -110,9 +113,38 @@ async fn submit(
             ),
         ));
     }
+    let (status, body) = accept(
+        state,
+        &org,
+        message,
+        prepared.format,
+        prepared.native_ack,
+        started,
+    )
+    .await?
+    .await?;
+    Ok(answer_json(status, body.0, body.1))
+}
+
+/// Judges a read message and queues it on the store; the returned future answers after the
+/// commit with `(http_status, (body, idempotent))`. Queuing before awaiting lets a batch
+/// share commits.
+pub(crate) async fn accept(
+    state: &AppState,
+    org: &Org,
+    message: lex_core::Message,
+    format: Format,
+    native_ack: Option<String>,
+    started: Instant,
+) -> Result<
+    std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<(u16, (Value, bool)), ApiError>> + Send>,
+    >,
+    ApiError,
+> {
     let now = OffsetDateTime::now_utc();
     let report = judge(&message, state.level, now, None);
-    let Some(id) = message.message_id().filter(|s| !s.is_empty()) else {
+    if message.message_id().is_none_or(str::is_empty) {
         // Nothing to key the record on: answered, not stored.
         let body = json!({
             "messageId": "",
@@ -125,29 +157,31 @@ async fn submit(
         } else {
             report.http_status()
         };
-        return Ok(answer_json(status, body, false));
-    };
-    let _ = id;
+        return Ok(Box::pin(async move { Ok((status, (body, false))) }));
+    }
     let sub = Submission {
-        org: org.0,
+        org: org.0.clone(),
         message,
         report,
-        format: prepared.format,
-        native_ack: prepared.native_ack,
+        format,
+        native_ack,
         level: state.level,
         received_at: now,
         started,
     };
-    let answer = state.store.submit(sub).await.map_err(|e| {
-        tracing::error!(error = %e, "store failure");
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "STORE_UNAVAILABLE",
-            "the message could not be stored; nothing was recorded, send it again",
-        )
-    })?;
-    let body: Value = serde_json::from_str(&answer.response).unwrap_or_else(|_| json!({}));
-    Ok(answer_json(answer.http_status, body, answer.idempotent))
+    let pending = state.store.submit(sub);
+    Ok(Box::pin(async move {
+        let answer = pending.await.map_err(|e| {
+            tracing::error!(error = %e, "store failure");
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "STORE_UNAVAILABLE",
+                "the message could not be stored; nothing was recorded, send it again",
+            )
+        })?;
+        let body: Value = serde_json::from_str(&answer.response).unwrap_or_else(|_| json!({}));
+        Ok((answer.http_status, (body, answer.idempotent)))
+    }))
 }
 
 pub(crate) async fn post_message(

@@ -70,6 +70,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/messages", post(routes::post_message))
         .route("/v1/leads", post(routes::post_lead))
         .route("/v1/assets", post(routes::post_asset))
+        .route("/v1/messages/batch", post(crate::routes_batch::post_batch))
+        .route(
+            "/v1/leads/{lead_id}/closure",
+            post(crate::routes_closure::post_closure),
+        )
         .route("/v1/messages/{id}", get(routes::get_message))
         .route("/v1/messages/{id}/acknowledgment", get(routes::get_ack))
         .route("/v1/messages/{id}/ack", get(routes::get_ack))

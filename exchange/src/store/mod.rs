@@ -118,6 +118,9 @@ pub trait Store: Send + Sync + 'static {
     fn message(&self, org: &str, message_id: &str) -> StoreResult<Option<StoredMessage>>;
     /// The stored status of a lead of `org` (blocking).
     fn lead_status(&self, org: &str, lead_id: &str) -> StoreResult<Option<String>>;
+    /// When a stored lead was created (its `metadata.createdDate`, else when it was first
+    /// received); `None` for an unknown lead (blocking).
+    fn lead_created(&self, org: &str, lead_id: &str) -> StoreResult<Option<String>>;
     /// Checks the store answers (blocking).
     fn health(&self) -> StoreResult<()>;
 }
@@ -128,8 +131,14 @@ pub trait Tx {
     fn find(&mut self, org: &str, message_id: &str) -> StoreResult<Option<(u16, String)>>;
     /// The stored status of a lead.
     fn lead_status(&mut self, org: &str, lead_id: &str) -> StoreResult<Option<String>>;
-    /// Stores the status of a lead.
-    fn set_lead_status(&mut self, org: &str, lead_id: &str, status: &str) -> StoreResult<()>;
+    /// Stores the status of a lead (`created_at` is kept from the first time).
+    fn set_lead_status(
+        &mut self,
+        org: &str,
+        lead_id: &str,
+        status: &str,
+        created_at: &str,
+    ) -> StoreResult<()>;
     /// The lead owning a customer fingerprint and since when (unix seconds).
     fn fingerprint_owner(&mut self, org: &str, fp: &str) -> StoreResult<Option<(String, i64)>>;
     /// Records that `lead_id` owns a fingerprint since `at_unix`.

@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS leads (
   org TEXT NOT NULL,
   lead_id TEXT NOT NULL,
   status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
   PRIMARY KEY (org, lead_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fingerprints (
@@ -293,12 +294,18 @@ impl Tx for SqliteTx<'_> {
         lead_status(self.conn, org, lead_id)
     }
 
-    fn set_lead_status(&mut self, org: &str, lead_id: &str, status: &str) -> StoreResult<()> {
+    fn set_lead_status(
+        &mut self,
+        org: &str,
+        lead_id: &str,
+        status: &str,
+        created_at: &str,
+    ) -> StoreResult<()> {
         let mut st = self.conn.prepare_cached(
-            "INSERT INTO leads (org, lead_id, status) VALUES (?1, ?2, ?3)
+            "INSERT INTO leads (org, lead_id, status, created_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (org, lead_id) DO UPDATE SET status = excluded.status",
         )?;
-        st.execute(params![org, lead_id, status])?;
+        st.execute(params![org, lead_id, status, created_at])?;
         Ok(())
     }
 
@@ -417,6 +424,16 @@ impl Store for SqliteStore {
 
     fn lead_status(&self, org: &str, lead_id: &str) -> StoreResult<Option<String>> {
         self.read(|c| lead_status(c, org, lead_id))
+    }
+
+    fn lead_created(&self, org: &str, lead_id: &str) -> StoreResult<Option<String>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare_cached("SELECT created_at FROM leads WHERE org = ?1 AND lead_id = ?2")?;
+            Ok(st
+                .query_row(params![org, lead_id], |r| r.get(0))
+                .optional()?)
+        })
     }
 
     fn health(&self) -> StoreResult<()> {
