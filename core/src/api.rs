@@ -18,6 +18,7 @@ pub use crate::build::{BuildOptions, LEX_VERSION, new_message_with};
 pub use crate::dedup::duplicate_closure;
 pub use crate::dedup::fingerprint;
 pub use crate::governance::ForwardDecision;
+pub use crate::json_schema::{allowed_values, message_schema};
 pub use crate::lifecycle::STATUSES;
 pub use crate::message::MESSAGE_TYPES;
 pub use crate::receiver::{ExpiryAction, MemoryStore};

@@ -26,6 +26,7 @@ pub mod error;
 pub mod extensions;
 pub mod format;
 pub mod governance;
+mod json_schema;
 pub mod lifecycle;
 pub mod message;
 pub mod normalize;

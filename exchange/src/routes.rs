@@ -383,3 +383,24 @@ pub(crate) async fn health(State(state): Shared) -> Response {
 pub(crate) async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "NOT_FOUND", "no such route")
 }
+
+/// lex's own OpenAPI document for what this server implements.
+pub(crate) const OPENAPI: &str = include_str!("../openapi/lex-exchange.openapi.json");
+
+pub(crate) async fn openapi() -> Response {
+    typed("application/json", OPENAPI.to_string())
+}
+
+pub(crate) async fn schema(Path(name): Path<String>) -> Result<Response, ApiError> {
+    let mtype = match name.as_str() {
+        "MESSAGE_ENVELOPE" => None,
+        other => Some(MessageType::parse(other).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "NOT_FOUND",
+                format!("no schema {other:?} (LEAD, ASSET, ACKNOWLEDGMENT, SUBSCRIPTION, LEAD_CLOSURE, MESSAGE_ENVELOPE)"),
+            )
+        })?),
+    };
+    Ok(Json(crate::json::to_json(&api::message_schema(mtype))).into_response())
+}

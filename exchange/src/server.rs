@@ -63,6 +63,22 @@ async fn method_not_allowed(req: Request, next: Next) -> Response {
     resp
 }
 
+/// Every route served (method, path in OpenAPI spelling), for the check that the OpenAPI
+/// document describes exactly these.
+pub const ROUTES: [(&str, &str); 11] = [
+    ("post", "/v1/messages"),
+    ("post", "/v1/messages/batch"),
+    ("get", "/v1/messages/{messageId}"),
+    ("get", "/v1/messages/{messageId}/acknowledgment"),
+    ("get", "/v1/messages/{messageId}/ack"),
+    ("post", "/v1/leads"),
+    ("post", "/v1/assets"),
+    ("post", "/v1/leads/{leadId}/closure"),
+    ("get", "/v1/schema/{messageType}"),
+    ("get", "/v1/health"),
+    ("get", "/v1/openapi.json"),
+];
+
 /// The `/v1` router over a state.
 pub fn router(state: Arc<AppState>) -> Router {
     let timeout = state.request_timeout;
@@ -78,9 +94,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/messages/{id}", get(routes::get_message))
         .route("/v1/messages/{id}/acknowledgment", get(routes::get_ack))
         .route("/v1/messages/{id}/ack", get(routes::get_ack))
+        .route("/v1/schema/{message_type}", get(routes::schema))
         .route_layer(middleware::from_fn_with_state(state.clone(), authenticate));
     Router::new()
         .route("/v1/health", get(routes::health))
+        .route("/v1/openapi.json", get(routes::openapi))
         .merge(authed)
         .fallback(routes::not_found)
         .layer(middleware::from_fn(method_not_allowed))
