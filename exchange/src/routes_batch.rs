@@ -58,6 +58,14 @@ pub(crate) async fn post_batch(
             ),
         ));
     }
+    if let Some(i) = list.iter().position(|m| !m.is_object()) {
+        let mut err = bad(
+            "INVALID_BATCH",
+            format!("messages[{i}] is not a JSON object"),
+        );
+        err.location = Some(json!({ "path": format!("/messages/{i}") }));
+        return Err(err);
+    }
     let read = ReadOptions {
         limits: state.limits,
         ..ReadOptions::default()
