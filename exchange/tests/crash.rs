@@ -42,8 +42,18 @@ fn binary() -> Option<PathBuf> {
     p.exists().then_some(p)
 }
 
+/// Kills the server when the test ends, also on a failed assertion.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Starts `lexedi serve` on a free port; returns the child and its base URL.
-fn spawn(bin: &Path, db: &Path) -> (Child, String) {
+fn spawn(bin: &Path, db: &Path) -> (Guard, String) {
     let mut child = Command::new(bin)
         .args([
             "serve",
@@ -69,7 +79,7 @@ fn spawn(bin: &Path, db: &Path) -> (Child, String) {
         .strip_prefix("lexedi serve: listening on ")
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
         .to_string();
-    (child, url)
+    (Guard(child), url)
 }
 
 /// What one sender saw: per messageId the answer, and per lead the statuses in order of
@@ -160,8 +170,8 @@ async fn kill_nine_twenty_times_loses_nothing_answered() {
     let mut rng = Rng(seed);
     for _ in 0..KILLS {
         tokio::time::sleep(Duration::from_millis(60 + rng.below(240))).await;
-        child.kill().expect("SIGKILL");
-        let _ = child.wait();
+        child.0.kill().expect("SIGKILL");
+        let _ = child.0.wait();
         let (c2, url) = spawn(&bin, &db);
         child = c2;
         *base.write().expect("lock") = url;
@@ -219,8 +229,7 @@ async fn kill_nine_twenty_times_loses_nothing_answered() {
             );
         }
     }
-    child.kill().expect("SIGKILL");
-    let _ = child.wait();
+    drop(child);
     let conn = rusqlite::Connection::open(&db).expect("db");
     let mut st = conn
         .prepare("SELECT lead_id, status FROM leads")
