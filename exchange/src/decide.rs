@@ -164,6 +164,7 @@ pub fn decide(tx: &mut dyn Tx, sub: Submission) -> StoreResult<Answer> {
         ack: ack.map(|a| a.to_json(false)),
         ack_native: sub.native_ack,
         body: Some(message.to_json(false)),
+        pruned: None,
     };
     tx.insert(&row)?;
     Ok(Answer {

@@ -21,6 +21,7 @@ pub mod error;
 pub mod intake;
 pub mod json;
 mod routes;
+mod routes_admin;
 mod routes_batch;
 mod routes_closure;
 pub mod server;

@@ -227,13 +227,15 @@ async fn load(state: &Arc<AppState>, org: &Org, id: String) -> Result<StoredMess
                 e.to_string(),
             )
         })?;
-    found.ok_or_else(|| {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "NOT_FOUND",
-            "No message found with the given ID",
-        )
-    })
+    found
+        .filter(|m| m.pruned.as_deref() != Some("erased"))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "NOT_FOUND",
+                "No message found with the given ID",
+            )
+        })
 }
 
 pub(crate) async fn get_message(

@@ -24,6 +24,8 @@ use tokio::task::JoinHandle;
 pub struct AppState {
     /// The store.
     pub store: Arc<dyn Store>,
+    /// The same store, for its SQLite-specific lifecycle operations.
+    pub sqlite: Arc<SqliteStore>,
     /// Token → organisation.
     pub tokens: Tokens,
     /// The validation level.
@@ -65,7 +67,9 @@ async fn method_not_allowed(req: Request, next: Next) -> Response {
 
 /// Every route served (method, path in OpenAPI spelling), for the check that the OpenAPI
 /// document describes exactly these.
-pub const ROUTES: [(&str, &str); 11] = [
+pub const ROUTES: [(&str, &str); 13] = [
+    ("delete", "/v1/admin/leads/{leadId}"),
+    ("delete", "/v1/admin/fingerprints/{fingerprint}"),
     ("post", "/v1/messages"),
     ("post", "/v1/messages/batch"),
     ("get", "/v1/messages/{messageId}"),
@@ -95,6 +99,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/messages/{id}/acknowledgment", get(routes::get_ack))
         .route("/v1/messages/{id}/ack", get(routes::get_ack))
         .route("/v1/schema/{message_type}", get(routes::schema))
+        .route(
+            "/v1/admin/leads/{lead_id}",
+            axum::routing::delete(crate::routes_admin::erase_lead),
+        )
+        .route(
+            "/v1/admin/fingerprints/{fingerprint}",
+            axum::routing::delete(crate::routes_admin::erase_fingerprint),
+        )
         .route_layer(middleware::from_fn_with_state(state.clone(), authenticate));
     Router::new()
         .route("/v1/health", get(routes::health))
@@ -123,6 +135,11 @@ pub struct Server {
 }
 
 impl Server {
+    /// The store (for lifecycle operations: prune, erase, backup).
+    pub fn store(&self) -> Arc<SqliteStore> {
+        self.store.clone()
+    }
+
     /// How many transactions the store has committed.
     pub fn commits(&self) -> u64 {
         self.store.commits()
@@ -175,6 +192,7 @@ pub async fn serve(config: Config) -> Result<Server, String> {
     }
     let state = Arc::new(AppState {
         store: store.clone(),
+        sqlite: store.clone(),
         tokens,
         level: config.level.clamp(1, 3),
         body_limit: config.body_limit,
@@ -185,12 +203,30 @@ pub async fn serve(config: Config) -> Result<Server, String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let pruner = {
+        let store = store.clone();
+        let keep = config.retention;
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                let cutoff = time::OffsetDateTime::now_utc() - keep;
+                let s = store.clone();
+                match tokio::task::spawn_blocking(move || s.prune(cutoff.unix_timestamp())).await {
+                    Ok(Ok(n)) if n > 0 => tracing::info!(pruned = n, "retention"),
+                    Ok(Err(e)) => tracing::warn!(error = %e, "retention pass failed"),
+                    _ => {}
+                }
+            }
+        })
+    };
     let (stop, stopped) = oneshot::channel::<()>();
     let app = router(state);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 let _ = stopped.await;
+                pruner.abort();
             })
             .await
     });

@@ -43,9 +43,11 @@ async fn openapi_document_matches_the_routes() {
             path.replace("{messageId}", "x")
                 .replace("{leadId}", "x")
                 .replace("{messageType}", "LEAD")
+                .replace("{fingerprint}", "x")
         );
         let req = match method {
             "get" => c.get(&url),
+            "delete" => c.delete(&url),
             _ => c
                 .post(&url)
                 .header("content-type", "application/json")

@@ -7,6 +7,7 @@
 //! allows one writer) and commits them in groups; a PostgreSQL store would run the same
 //! [`Tx`] per request with row locks on the message id and lead id instead.
 
+pub mod lifecycle;
 pub mod sqlite;
 
 use lex_core::report::Report;
@@ -105,6 +106,8 @@ pub struct StoredMessage {
     pub ack_native: Option<String>,
     /// The message as JSON-EDI; `None` once pruned to a tombstone or erased.
     pub body: Option<String>,
+    /// `None` for a whole record; `retention` or `erased` for a tombstone.
+    pub pruned: Option<String>,
 }
 
 /// A future answered by the store.

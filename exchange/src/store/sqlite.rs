@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS messages (
   ack TEXT,
   ack_native TEXT,
   body TEXT,
+  pruned TEXT,
   PRIMARY KEY (org, message_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS messages_by_lead ON messages (org, lead_id);
@@ -62,9 +63,18 @@ CREATE TABLE IF NOT EXISTS tokens (
 );
 ";
 
-struct Job {
-    sub: Submission,
-    reply: oneshot::Sender<StoreResult<Answer>>,
+/// An administrative write run by the writer thread in its own transaction.
+type AdminFn = Box<dyn FnOnce(&Connection) -> StoreResult<u64> + Send>;
+
+enum Job {
+    Submit {
+        sub: Box<Submission>,
+        reply: oneshot::Sender<StoreResult<Answer>>,
+    },
+    Admin {
+        work: AdminFn,
+        reply: std::sync::mpsc::Sender<StoreResult<u64>>,
+    },
 }
 
 /// How the writer batches commits.
@@ -158,6 +168,37 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs an administrative write on the writer thread, in its own transaction.
+    pub(crate) fn admin(
+        &self,
+        work: impl FnOnce(&Connection) -> StoreResult<u64> + Send + 'static,
+    ) -> StoreResult<u64> {
+        let (reply, rx) = mpsc::channel();
+        let sent = self
+            .jobs
+            .lock()
+            .ok()
+            .and_then(|j| {
+                j.as_ref().map(|s| {
+                    s.send(Job::Admin {
+                        work: Box::new(work),
+                        reply,
+                    })
+                    .is_ok()
+                })
+            })
+            .unwrap_or(false);
+        if !sent {
+            return Err(StoreError::Closed);
+        }
+        rx.recv().unwrap_or(Err(StoreError::Closed))
+    }
+
     /// Stops the writer after the queued submissions are committed.
     pub fn close(&self) {
         if let Ok(mut j) = self.jobs.lock() {
@@ -225,28 +266,48 @@ fn writer_loop(
                 }
             }
         }
-        run_batch(&mut conn, batch);
-        commits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut submits = Vec::with_capacity(batch.len());
+        for job in batch {
+            match job {
+                Job::Submit { sub, reply } => submits.push((*sub, reply)),
+                Job::Admin { work, reply } => {
+                    let _ = reply.send(run_admin(&mut conn, work));
+                }
+            }
+        }
+        if !submits.is_empty() {
+            run_batch(&mut conn, submits);
+            commits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 
-fn run_batch(conn: &mut Connection, batch: Vec<Job>) {
+fn run_admin(conn: &mut Connection, work: AdminFn) -> StoreResult<u64> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let n = work(&tx)?;
+    tx.commit()?;
+    Ok(n)
+}
+
+type Pending = (Submission, oneshot::Sender<StoreResult<Answer>>);
+
+fn run_batch(conn: &mut Connection, batch: Vec<Pending>) {
     let tx = match conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
         Ok(t) => t,
         Err(e) => {
             let msg = e.to_string();
-            for j in batch {
-                let _ = j.reply.send(Err(StoreError::Database(msg.clone())));
+            for (_, reply) in batch {
+                let _ = reply.send(Err(StoreError::Database(msg.clone())));
             }
             return;
         }
     };
     let mut results = Vec::with_capacity(batch.len());
-    for job in batch {
+    for (sub, reply) in batch {
         let result = (|| -> StoreResult<Answer> {
             tx.execute_batch("SAVEPOINT one")?;
             let mut view = SqliteTx { conn: &tx };
-            match crate::decide::decide(&mut view, job.sub) {
+            match crate::decide::decide(&mut view, sub) {
                 Ok(a) => {
                     tx.execute_batch("RELEASE one")?;
                     Ok(a)
@@ -257,7 +318,7 @@ fn run_batch(conn: &mut Connection, batch: Vec<Job>) {
                 }
             }
         })();
-        results.push((job.reply, result));
+        results.push((reply, result));
     }
     match tx.commit() {
         Ok(()) => {
@@ -378,7 +439,15 @@ impl Store for SqliteStore {
             .jobs
             .lock()
             .ok()
-            .and_then(|j| j.as_ref().map(|s| s.send(Job { sub, reply }).is_ok()))
+            .and_then(|j| {
+                j.as_ref().map(|s| {
+                    s.send(Job::Submit {
+                        sub: Box::new(sub),
+                        reply,
+                    })
+                    .is_ok()
+                })
+            })
             .unwrap_or(false);
         Box::pin(async move {
             if !sent {
@@ -393,7 +462,7 @@ impl Store for SqliteStore {
             let mut st = c.prepare_cached(
                 "SELECT org, message_id, message_type, sender_id, receiver_id, lead_id,
                    fingerprint, content_hash, format, received_at, received_unix, status,
-                   http_status, response, ack, ack_native, body
+                   http_status, response, ack, ack_native, body, pruned
                  FROM messages WHERE org = ?1 AND message_id = ?2",
             )?;
             Ok(st
@@ -416,6 +485,7 @@ impl Store for SqliteStore {
                         ack: r.get(14)?,
                         ack_native: r.get(15)?,
                         body: r.get(16)?,
+                        pruned: r.get(17)?,
                     })
                 })
                 .optional()?)
