@@ -30,6 +30,10 @@ pub struct Args {
     /// The request timeout, in seconds.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// How long whole messages are kept before they are pruned to tombstones, in hours
+    /// (at least the 144 h idempotency window of the standard is advised).
+    #[arg(long, default_value_t = 144)]
+    retention_hours: u64,
 }
 
 /// Runs the command until SIGINT or SIGTERM; returns the exit code (2 when it cannot start).
@@ -66,6 +70,7 @@ pub fn run(args: Args) -> u8 {
         tokens,
         body_limit: args.body_limit,
         request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        retention: std::time::Duration::from_secs(args.retention_hours.max(1) * 3600),
         ..Config::default()
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -4,6 +4,8 @@ mod batch;
 mod cmd_ack;
 mod cmd_conformance;
 mod cmd_convert;
+mod cmd_db;
+mod cmd_erase;
 mod cmd_fingerprint;
 mod cmd_new;
 mod cmd_receive;
@@ -45,6 +47,10 @@ enum Command {
     Conformance(cmd_conformance::Args),
     /// Serve the LEX exchange API (durable on SQLite) until SIGINT/SIGTERM.
     Serve(cmd_serve::Args),
+    /// Erase what an exchange store holds about a lead or a customer fingerprint.
+    Erase(cmd_erase::Args),
+    /// Exchange store maintenance (backup).
+    Db(cmd_db::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +64,8 @@ fn main() -> ExitCode {
         Command::Receive(a) => cmd_receive::run(a),
         Command::Conformance(a) => cmd_conformance::run(a),
         Command::Serve(a) => cmd_serve::run(a),
+        Command::Erase(a) => cmd_erase::run(a),
+        Command::Db(a) => cmd_db::run(a),
     };
     ExitCode::from(code)
 }
