@@ -35,3 +35,21 @@ test-exchange-api: ## schemathesis against lexedi serve's /v1/openapi.json (seed
 	  $(EXCHANGE_VENV)/bin/schemathesis run $$url/v1/openapi.json --url $$url \
 	    -H "Authorization: Bearer st-token" --checks all --exclude-checks positive_data_acceptance \
 	    --seed 20 --max-time 60 --workers 2
+
+# The exchange benchmark (make bench): durable accepts/s and p50/p99 at 1,000 msg/s offered,
+# lexedi serve vs FastAPI + uvicorn + lexstandard 1.0.0 (PyPI), written to
+# $(BENCH_OUT)/exchange.md, which bench-report puts into BENCHMARKS.md.
+BENCH_TARGETS += bench-exchange
+bench-report: bench-exchange
+
+.PHONY: bench-exchange
+
+bench-exchange: ## Exchange: lexedi serve durable accepts vs FastAPI + lexstandard (POST /validate)
+	@mkdir -p $(BENCH_OUT)
+	$(CARGO) build -q --release -p lex-cli
+	$(CARGO) build -q --release -p lex-exchange --example loadgen
+	test -x $(EXCHANGE_VENV)/bin/uvicorn || { test -x $(EXCHANGE_VENV)/bin/python || python3 -m venv $(EXCHANGE_VENV); \
+	  $(EXCHANGE_VENV)/bin/pip install -q fastapi==0.165.0 uvicorn==0.55.0 lexstandard==1.0.0; }
+	bash exchange/bench/run.sh $(abspath target/release/lexedi) $(abspath target/release/examples/loadgen) \
+	  $(abspath $(EXCHANGE_VENV)) $(abspath $(SPEC_DIR)) > $(BENCH_OUT)/exchange.md
+	@cat $(BENCH_OUT)/exchange.md
