@@ -34,6 +34,9 @@ pub struct Args {
     /// (at least the 144 h idempotency window of the standard is advised).
     #[arg(long, default_value_t = 144)]
     retention_hours: u64,
+    /// A bearer token that may read /metrics from a non-loopback address.
+    #[arg(long)]
+    metrics_token: Option<String>,
 }
 
 /// Runs the command until SIGINT or SIGTERM; returns the exit code (2 when it cannot start).
@@ -70,6 +73,7 @@ pub fn run(args: Args) -> u8 {
         tokens,
         body_limit: args.body_limit,
         request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        metrics_token: args.metrics_token,
         retention: std::time::Duration::from_secs(args.retention_hours.max(1) * 3600),
         ..Config::default()
     };

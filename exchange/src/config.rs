@@ -26,6 +26,8 @@ pub struct Config {
     pub commit_linger: Duration,
     /// The most requests one commit carries.
     pub commit_max_batch: usize,
+    /// A bearer token that may read `/metrics` from a non-loopback address.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -40,6 +42,7 @@ impl Default for Config {
             retention: Duration::from_secs(144 * 3600),
             commit_linger: Duration::from_millis(2),
             commit_max_batch: 256,
+            metrics_token: None,
         }
     }
 }

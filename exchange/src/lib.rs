@@ -20,6 +20,7 @@ pub mod decide;
 pub mod error;
 pub mod intake;
 pub mod json;
+pub mod metrics;
 mod routes;
 mod routes_admin;
 mod routes_batch;

@@ -36,6 +36,10 @@ pub struct AppState {
     pub request_timeout: Duration,
     /// The reader limits.
     pub limits: Limits,
+    /// Request metrics.
+    pub metrics: crate::metrics::Metrics,
+    /// A token that may read `/metrics` from a non-loopback address.
+    pub metrics_token: Option<String>,
 }
 
 async fn authenticate(
@@ -67,7 +71,7 @@ async fn method_not_allowed(req: Request, next: Next) -> Response {
 
 /// Every route served (method, path in OpenAPI spelling), for the check that the OpenAPI
 /// document describes exactly these.
-pub const ROUTES: [(&str, &str); 13] = [
+pub const ROUTES: [(&str, &str); 14] = [
     ("delete", "/v1/admin/leads/{leadId}"),
     ("delete", "/v1/admin/fingerprints/{fingerprint}"),
     ("post", "/v1/messages"),
@@ -81,6 +85,7 @@ pub const ROUTES: [(&str, &str); 13] = [
     ("get", "/v1/schema/{messageType}"),
     ("get", "/v1/health"),
     ("get", "/v1/openapi.json"),
+    ("get", "/metrics"),
 ];
 
 /// The `/v1` router over a state.
@@ -111,9 +116,14 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/v1/health", get(routes::health))
         .route("/v1/openapi.json", get(routes::openapi))
+        .route("/metrics", get(crate::metrics::serve))
         .merge(authed)
         .fallback(routes::not_found)
         .layer(middleware::from_fn(method_not_allowed))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::record,
+        ))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout + Duration::from_secs(5),
@@ -198,6 +208,8 @@ pub async fn serve(config: Config) -> Result<Server, String> {
         body_limit: config.body_limit,
         request_timeout: config.request_timeout,
         limits: Limits::default(),
+        metrics: crate::metrics::Metrics::default(),
+        metrics_token: config.metrics_token.clone(),
     });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -223,12 +235,15 @@ pub async fn serve(config: Config) -> Result<Server, String> {
     let (stop, stopped) = oneshot::channel::<()>();
     let app = router(state);
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = stopped.await;
-                pruner.abort();
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = stopped.await;
+            pruner.abort();
+        })
+        .await
     });
     tracing::info!(%addr, "lex exchange listening");
     Ok(Server {

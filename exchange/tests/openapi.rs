@@ -86,5 +86,20 @@ async fn openapi_document_matches_the_routes() {
         );
     }
     assert_eq!(get(&c, &b, TOKEN_A, "/v1/schema/INQUIRY").await.0, 404);
+    // Metrics (this client is on loopback).
+    let text = c
+        .get(format!("{b}/metrics"))
+        .send()
+        .await
+        .expect("answered")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        text.contains(r#"lex_http_requests_total{method="GET",route="/v1/schema/{message_type}",status="404"} 1"#),
+        "{text}"
+    );
+    assert!(text.contains("lex_http_request_duration_seconds_count"));
+    assert!(text.contains("lex_store_commits_total"));
     s.shutdown().await.expect("shutdown");
 }
