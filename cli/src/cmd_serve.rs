@@ -37,6 +37,9 @@ pub struct Args {
     /// A bearer token that may read /metrics from a non-loopback address.
     #[arg(long)]
     metrics_token: Option<String>,
+    /// Requests per minute per organisation (429 above it); off by default.
+    #[arg(long)]
+    rate_limit: Option<u32>,
 }
 
 /// Runs the command until SIGINT or SIGTERM; returns the exit code (2 when it cannot start).
@@ -74,6 +77,7 @@ pub fn run(args: Args) -> u8 {
         body_limit: args.body_limit,
         request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         metrics_token: args.metrics_token,
+        rate_limit_per_minute: args.rate_limit,
         retention: std::time::Duration::from_secs(args.retention_hours.max(1) * 3600),
         ..Config::default()
     };

@@ -28,6 +28,8 @@ pub struct Config {
     pub commit_max_batch: usize,
     /// A bearer token that may read `/metrics` from a non-loopback address.
     pub metrics_token: Option<String>,
+    /// Requests per minute per organisation (429 above it); `None`: no limit (the default).
+    pub rate_limit_per_minute: Option<u32>,
 }
 
 impl Default for Config {
@@ -43,6 +45,7 @@ impl Default for Config {
             commit_linger: Duration::from_millis(2),
             commit_max_batch: 256,
             metrics_token: None,
+            rate_limit_per_minute: None,
         }
     }
 }

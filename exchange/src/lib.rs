@@ -21,6 +21,7 @@ pub mod error;
 pub mod intake;
 pub mod json;
 pub mod metrics;
+pub mod ratelimit;
 mod routes;
 mod routes_admin;
 mod routes_batch;

@@ -40,6 +40,8 @@ pub struct AppState {
     pub metrics: crate::metrics::Metrics,
     /// A token that may read `/metrics` from a non-loopback address.
     pub metrics_token: Option<String>,
+    /// The per-organisation rate limit (off when `None`).
+    pub rate_limit: Option<crate::ratelimit::RateLimiter>,
 }
 
 async fn authenticate(
@@ -112,6 +114,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/admin/fingerprints/{fingerprint}",
             axum::routing::delete(crate::routes_admin::erase_fingerprint),
         )
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::ratelimit::limit,
+        ))
         .route_layer(middleware::from_fn_with_state(state.clone(), authenticate));
     Router::new()
         .route("/v1/health", get(routes::health))
@@ -210,6 +216,9 @@ pub async fn serve(config: Config) -> Result<Server, String> {
         limits: Limits::default(),
         metrics: crate::metrics::Metrics::default(),
         metrics_token: config.metrics_token.clone(),
+        rate_limit: config
+            .rate_limit_per_minute
+            .map(crate::ratelimit::RateLimiter::new),
     });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -180,3 +180,44 @@ async fn generated_token_is_stored_hashed_and_works_after_restart() {
         "the token itself is not in the database"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limit_is_off_by_default_and_answers_429_with_the_headers() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let c = client();
+    let s = start(config(&tmp.path().join("a.db"), 2)).await;
+    for _ in 0..20 {
+        assert_eq!(get(&c, &base(&s), TOKEN_A, "/v1/messages/x").await.0, 404);
+    }
+    s.shutdown().await.expect("shutdown");
+    let mut cfg = config(&tmp.path().join("b.db"), 2);
+    cfg.rate_limit_per_minute = Some(3);
+    let s = start(cfg).await;
+    let b = base(&s);
+    for left in ["2", "1", "0"] {
+        let r = c
+            .get(format!("{b}/v1/messages/x"))
+            .bearer_auth(TOKEN_A)
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(r.headers()["x-ratelimit-remaining"], left);
+        assert_eq!(r.headers()["x-ratelimit-limit"], "3");
+    }
+    let r = c
+        .get(format!("{b}/v1/messages/x"))
+        .bearer_auth(TOKEN_A)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(r.status().as_u16(), 429);
+    assert_eq!(r.headers()["retry-after"], "20");
+    assert_eq!(
+        r.json::<Value>().await.expect("json")["error"],
+        "RATE_LIMITED"
+    );
+    // Per organisation: B still has its own bucket; health is not limited.
+    assert_eq!(get(&c, &b, TOKEN_B, "/v1/messages/x").await.0, 404);
+    assert_eq!(get(&c, &b, TOKEN_A, "/v1/health").await.0, 200);
+    s.shutdown().await.expect("shutdown");
+}
