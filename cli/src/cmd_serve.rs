@@ -40,6 +40,15 @@ pub struct Args {
     /// Requests per minute per organisation (429 above it); off by default.
     #[arg(long)]
     rate_limit: Option<u32>,
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key.
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key of --tls-cert (PEM).
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Require client certificates issued by these CAs (PEM): mutual TLS.
+    #[arg(long, requires = "tls_cert")]
+    tls_client_ca: Option<PathBuf>,
 }
 
 /// Runs the command until SIGINT or SIGTERM; returns the exit code (2 when it cannot start).
@@ -78,9 +87,18 @@ pub fn run(args: Args) -> u8 {
         request_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         metrics_token: args.metrics_token,
         rate_limit_per_minute: args.rate_limit,
+        tls: match (args.tls_cert, args.tls_key) {
+            (Some(cert), Some(key)) => Some(lex_exchange::tls::TlsConfig {
+                cert,
+                key,
+                client_ca: args.tls_client_ca,
+            }),
+            _ => None,
+        },
         retention: std::time::Duration::from_secs(args.retention_hours.max(1) * 3600),
         ..Config::default()
     };
+    let tls = config.tls.is_some();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -100,7 +118,12 @@ pub fn run(args: Args) -> u8 {
             }
         };
         let mut out = std::io::stdout();
-        let _ = writeln!(out, "lexedi serve: listening on http://{}", server.addr);
+        let _ = writeln!(
+            out,
+            "lexedi serve: listening on {}://{}",
+            if tls { "https" } else { "http" },
+            server.addr
+        );
         if let Some(t) = &server.generated_token {
             let _ = writeln!(
                 out,

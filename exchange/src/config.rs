@@ -30,6 +30,8 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// Requests per minute per organisation (429 above it); `None`: no limit (the default).
     pub rate_limit_per_minute: Option<u32>,
+    /// TLS (rustls); `None`: plain HTTP.
+    pub tls: Option<crate::tls::TlsConfig>,
 }
 
 impl Default for Config {
@@ -46,6 +48,7 @@ impl Default for Config {
             commit_max_batch: 256,
             metrics_token: None,
             rate_limit_per_minute: None,
+            tls: None,
         }
     }
 }

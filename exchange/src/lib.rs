@@ -28,6 +28,7 @@ mod routes_batch;
 mod routes_closure;
 pub mod server;
 pub mod store;
+pub mod tls;
 
 pub use config::Config;
 pub use server::{Server, serve};

@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum_server::tls_rustls::RustlsConfig;
 use lex_core::options::Limits;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -242,18 +243,31 @@ pub async fn serve(config: Config) -> Result<Server, String> {
         })
     };
     let (stop, stopped) = oneshot::channel::<()>();
-    let app = router(state);
-    let task = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            let _ = stopped.await;
-            pruner.abort();
-        })
-        .await
-    });
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let task = match &config.tls {
+        None => tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                    pruner.abort();
+                })
+                .await
+        }),
+        Some(t) => {
+            let rustls = RustlsConfig::from_config(crate::tls::server_config(t)?);
+            let std_listener = listener.into_std().map_err(|e| e.to_string())?;
+            let handle = axum_server::Handle::new();
+            let h = handle.clone();
+            tokio::spawn(async move {
+                let _ = stopped.await;
+                pruner.abort();
+                h.graceful_shutdown(Some(Duration::from_secs(30)));
+            });
+            let server =
+                axum_server::from_tcp_rustls(std_listener, rustls).map_err(|e| e.to_string())?;
+            tokio::spawn(async move { server.handle(handle).serve(app).await })
+        }
+    };
     tracing::info!(%addr, "lex exchange listening");
     Ok(Server {
         addr,
