@@ -91,7 +91,10 @@ async fn one(c: &reqwest::Client, a: &Args, n: u64, tally: &Tally) {
 }
 
 #[tokio::main]
+#[allow(deprecated)]
 async fn main() {
+    // reqwest is built without a provider (the project uses ring, not aws-lc).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let a = match parse_args() {
         Ok(a) => Arc::new(a),
         Err(e) => {

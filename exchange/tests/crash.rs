@@ -143,6 +143,7 @@ async fn kill_nine_twenty_times_loses_nothing_answered() {
     let (mut child, url) = spawn(&bin, &db);
     let base = Arc::new(RwLock::new(url));
     let stop = Arc::new(AtomicBool::new(false));
+    common::install_provider();
     let c = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .pool_max_idle_per_host(0)

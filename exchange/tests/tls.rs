@@ -34,11 +34,6 @@ fn pki() -> Pki {
     }
 }
 
-#[allow(deprecated)]
-fn install_provider() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tls_and_mutual_tls() {
     install_provider();

@@ -36,8 +36,15 @@ pub fn base(s: &Server) -> String {
     format!("http://{}", s.addr)
 }
 
+/// Installs rustls' ring provider for the test clients (reqwest is built without one).
+#[allow(deprecated)]
+pub fn install_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// A client.
 pub fn client() -> reqwest::Client {
+    install_provider();
     reqwest::Client::builder()
         .timeout(Duration::from_secs(60))
         .build()
