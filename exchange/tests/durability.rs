@@ -221,3 +221,36 @@ async fn rate_limit_is_off_by_default_and_answers_429_with_the_headers() {
     assert_eq!(get(&c, &b, TOKEN_A, "/v1/health").await.0, 200);
     s.shutdown().await.expect("shutdown");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_submissions_share_commits() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("x.db");
+    let s = start(config(&db, 2)).await;
+    let b = base(&s);
+    let c = client();
+    let before = s.commits();
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let (c, b) = (c.clone(), b.clone());
+        tasks.push(tokio::spawn(async move {
+            let m = lead(
+                &format!("5f0c6a1e-0000-4000-8000-{i:012}"),
+                &format!("LEAD-GROUP-{i:04}"),
+                "EXPRESSED_INTEREST",
+            );
+            post_json(&c, &b, TOKEN_A, &m).await.0
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.expect("task"), 200);
+    }
+    let commits = s.commits() - before;
+    s.shutdown().await.expect("shutdown");
+    assert_eq!(count_messages(&db), 200);
+    println!("200 concurrent submissions in {commits} commits");
+    assert!(
+        commits < 200,
+        "group commit: {commits} commits for 200 messages"
+    );
+}
