@@ -19,14 +19,16 @@ m["lex"]["header"]["timestamp"] = datetime.datetime.now(datetime.timezone.utc).s
 json.dump(m, open(sys.argv[2], "w"))
 PY
 pin() { if command -v taskset >/dev/null; then taskset -c "$1" "${@:2}"; else "${@:2}"; fi; }
+exec_pin() { if command -v taskset >/dev/null; then exec taskset -c "$1" "${@:2}"; else exec "${@:2}"; fi; }
 
-pin 1 "$lexedi" serve --db "$dir/bench.db" --listen 127.0.0.1:0 --token bench > "$dir/out" 2>/dev/null &
+# Started with exec so that $! is the server itself (the EXIT trap stops it by that id).
+(exec_pin 1 "$lexedi" serve --db "$dir/bench.db" --listen 127.0.0.1:0 --token bench > "$dir/out" 2>/dev/null) &
 pids+=($!)
 for _ in $(seq 100); do grep -q listening "$dir/out" && break; sleep 0.1; done
 lex=$(sed -n 's/^lexedi serve: listening on //p' "$dir/out")/v1/messages
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$(dirname "$0")" && pin 1 "$venv/bin/uvicorn" fastapi_peer:app --host 127.0.0.1 --port "$port" \
+(cd "$(dirname "$0")" && exec_pin 1 "$venv/bin/uvicorn" fastapi_peer:app --host 127.0.0.1 --port "$port" \
    --workers 1 --log-level warning) &
 pids+=($!)
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/docs" && break; sleep 0.1; done
