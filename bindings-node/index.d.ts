@@ -275,6 +275,21 @@ export class ArgumentError extends LexError {
   constructor(message: string, code?: string);
 }
 
+/** The message cannot be written in the requested format (`UNREPRESENTABLE`). */
+export class ConversionError extends LexError {
+  constructor(message: string, code?: string);
+}
+
+/** Reading or writing a file or stream failed (`IO_ERROR`). */
+export class IoError extends LexError {
+  constructor(message: string, code?: string);
+}
+
+/** A bug in lex: an internal invariant failed or a panic was caught (`INTERNAL_ERROR`). */
+export class InternalError extends LexError {
+  constructor(message: string, code?: string, options?: { cause?: unknown });
+}
+
 /** Reads exactly one message; a string second argument is the format. */
 export function parse(input: MessageInput, options?: ParseOptions | Format): Message;
 /** Reads every message of the input. */
@@ -332,6 +347,15 @@ export function checkTransition(
   to: Status | string,
   policy?: 'default' | 'strict-table',
 ): TransitionVerdict;
+
+/** The X12 997 functional acknowledgment answering a received X12 interchange. */
+export function x12FunctionalAck(input: RawInput, options?: ParseOptions): string;
+/** The 997 acknowledgments of an X12 interchange: one object per acknowledged group. */
+export function x12ReadFunctionalAck(input: RawInput, options?: ParseOptions): { [key: string]: JsonValue }[];
+/** The EDIFACT CONTRL interchange answering a received EDIFACT interchange. */
+export function edifactContrl(input: RawInput): string;
+/** The reports of an EDIFACT CONTRL interchange: one object per CONTRL message. */
+export function edifactContrlRead(input: RawInput): { [key: string]: JsonValue }[];
 
 export const STATUSES: readonly Status[];
 export const MESSAGE_TYPES: readonly MessageType[];

@@ -7,7 +7,17 @@
  * native failures into the `LexError` family. All behaviour lives in the core.
  */
 const native = require('./lib/native.js');
-const { LexError, ParseError, LimitError, ArgumentError, call, settle } = require('./lib/errors.js');
+const {
+  LexError,
+  ParseError,
+  LimitError,
+  ArgumentError,
+  ConversionError,
+  IoError,
+  InternalError,
+  call,
+  settle,
+} = require('./lib/errors.js');
 const { bytes, str, readArgs, validateArgs, writeArgs, buildArgs } = require('./lib/args.js');
 const { Message, wrap, nativeOf } = require('./lib/message.js');
 // A native report: a plain object already, or JSON text when it holds issues (read lazily).
@@ -129,6 +139,36 @@ function duplicateClosure(duplicate, canonicalLeadId, options) {
   return wrap(call(() => native.duplicateClosure(m, str(canonicalLeadId, 'canonicalLeadId') ?? '', args)));
 }
 
+/** EDI text argument (string or bytes) for the acknowledgment functions. */
+function ediText(input, name) {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
+    throw new ArgumentError(`${name} takes EDI text (string or bytes)`);
+  }
+  return bytes(input);
+}
+
+/** The X12 997 functional acknowledgment answering a received X12 interchange. */
+function x12FunctionalAck(input, options) {
+  const args = options === undefined ? undefined : readArgs(options);
+  return call(() => native.x12FunctionalAck(ediText(input, 'x12FunctionalAck'), args));
+}
+
+/** The 997 acknowledgments of an X12 interchange: one object per acknowledged group. */
+function x12ReadFunctionalAck(input, options) {
+  const args = options === undefined ? undefined : readArgs(options);
+  return JSON.parse(call(() => native.x12ReadFunctionalAck(ediText(input, 'x12ReadFunctionalAck'), args)));
+}
+
+/** The EDIFACT CONTRL interchange answering a received EDIFACT interchange. */
+function edifactContrl(input) {
+  return call(() => native.edifactContrl(ediText(input, 'edifactContrl')));
+}
+
+/** The reports of an EDIFACT CONTRL interchange: one object per CONTRL message. */
+function edifactContrlRead(input) {
+  return JSON.parse(call(() => native.edifactContrlRead(ediText(input, 'edifactContrlRead'))));
+}
+
 /** The HTTP status recommended for a report: 200 valid, 410 TTL expired, 422 invalid. */
 function httpStatus(report) {
   if (report === null || typeof report !== 'object') throw new ArgumentError('httpStatus needs a report object');
@@ -240,12 +280,19 @@ module.exports = {
   httpStatus,
   mayForward,
   duplicateClosure,
+  x12FunctionalAck,
+  x12ReadFunctionalAck,
+  edifactContrl,
+  edifactContrlRead,
   Message,
   Receiver,
   LexError,
   ParseError,
   LimitError,
   ArgumentError,
+  ConversionError,
+  IoError,
+  InternalError,
   STATUSES,
   MESSAGE_TYPES,
   ACK_STATUSES,

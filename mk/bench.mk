@@ -1,4 +1,5 @@
-# Benchmarks against peers (issue 13). Never part of `make test`; `make bench` runs one
+##@ Benchmarks
+# Benchmarks against peers, every language. Never part of `make test`; `make bench` runs one
 # process per language, then writes BENCHMARKS.md from build/bench-results/*.md.
 # Peer installs live under build/ (node_modules), never committed.
 
@@ -6,9 +7,9 @@ BENCH_CORPUS := build/bench-corpus
 BENCH_OUT := build/bench-results
 BENCH_NODE_DIR := build/bench-node
 BENCH_LANGS := bench-rust bench-python-peers bench-node bench-batch
-# Java (below), C# (mk/dotnet.mk) and C (mk/cabi.mk) write java.md, dotnet.md and c.md.
+# Java, C# and C (below) write java.md, dotnet.md and c.md.
 BENCH_LANGS += bench-java bench-dotnet bench-c
-BENCH_TARGETS += bench-report
+BENCH_TARGETS += bench-report bench-python bench-lifecycle
 # Size of the NDJSON file of `make bench-memory` (bytes).
 BENCH_MEMORY_BYTES ?= 1000000000
 
@@ -62,3 +63,25 @@ bench-java: bench-corpus java-deps ## Java: JMH, Lex.validate vs networknt json-
 	$(MVN) -B -ntp -q -f bindings-java/bench/pom.xml compile exec:exec > $(BENCH_OUT)/java-jmh.log 2>&1 || \
 	  { tail -n 40 $(BENCH_OUT)/java-jmh.log; exit 1; }
 	@cat $(BENCH_OUT)/java.md
+
+.PHONY: bench-python bench-lifecycle
+bench-python: python-venv ## Time the main calls of the Python package (release build)
+	VIRTUAL_ENV=$(abspath $(PY_VENV)) PATH=$(abspath $(PY_BIN)):$$PATH \
+	  $(PY_BIN)/maturin develop -q --release -m bindings-python/Cargo.toml
+	$(PY_BIN)/python bindings-python/bench/bench.py
+
+bench-lifecycle: ## Throughput of transitions, fingerprints, ACKs, forwarding, the Receiver
+	$(CARGO) run --release -q -p lex-core --example lifecycle_bench
+
+.PHONY: bench-dotnet
+bench-dotnet: dotnet bench-corpus ## C#: validate, parse, X12/EDIFACT read, convert and the P/Invoke overhead on Mono (release liblex); writes build/bench-results/dotnet.md
+	$(DOTNET_MCS) -r:$(DOTNET_BIN)/LexEdi.dll -out:$(DOTNET_BIN)/Bench.exe $(DOTNET_DIR)/bench/Bench.cs
+	mono $(DOTNET_BIN)/Bench.exe $(BENCH_CORPUS) $(BENCH_OUT)/dotnet.md
+
+.PHONY: bench-c
+bench-c: bench-corpus ## C: per-call overhead of a trivial call and validate/parse/read timings (release liblex); writes build/bench-results/c.md
+	$(MAKE) --no-print-directory lib LEX_PROFILE=release
+	@mkdir -p $(CABI_OUT) $(BENCH_OUT)
+	cc -std=c11 -O2 -Wall -Wextra -Werror -Iffi/include ffi/bench/bench.c \
+	  $(CABI_TARGET_DIR)/release/liblex.a -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o $(CABI_OUT)/bench
+	$(CABI_OUT)/bench $(BENCH_CORPUS) $(BENCH_OUT)/c.md

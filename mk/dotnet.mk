@@ -1,3 +1,4 @@
+##@ C#
 # The C# library (bindings-dotnet/): P/Invoke over liblex, built with Mono's mcs (C# 7.2) and
 # tested with NUnit 2.6 from Debian. The SDK-style LexEdi.csproj is for .NET SDK users only.
 
@@ -52,8 +53,3 @@ test-dotnet: dotnet-deps ## C#: compile with mcs, run every NUnit test (vectors,
 	if [ -z "$$total" ] || [ "$$total" = 0 ]; then echo "test-dotnet: no test ran"; exit 1; fi; \
 	if [ "$${notrun:-0}" != 0 ]; then echo "test-dotnet: $$notrun tests were not run"; exit 1; fi; \
 	exit $$rc
-
-.PHONY: bench-dotnet
-bench-dotnet: dotnet bench-corpus ## C#: validate, parse, X12/EDIFACT read, convert and the P/Invoke overhead on Mono (release liblex); writes build/bench-results/dotnet.md
-	$(DOTNET_MCS) -r:$(DOTNET_BIN)/LexEdi.dll -out:$(DOTNET_BIN)/Bench.exe $(DOTNET_DIR)/bench/Bench.cs
-	mono $(DOTNET_BIN)/Bench.exe $(BENCH_CORPUS) $(BENCH_OUT)/dotnet.md

@@ -1,3 +1,4 @@
+##@ Fuzzing
 # Fuzzing with cargo-fuzz (libFuzzer, nightly toolchain). `make fuzz` runs every target for
 # FUZZ_SECONDS; `make test` runs each for a fixed, seeded number of runs so they never rot.
 FUZZERS := json_read xml_read x12_read edifact_read convert

@@ -1,3 +1,4 @@
+##@ Java
 # Java library (bindings-java): JNI crate + Maven project, JUnit 5 through Surefire.
 TEST_TARGETS += test-java
 

@@ -1,3 +1,4 @@
+##@ Node.js
 # Node.js package `lex` (bindings-node/): napi-rs addon, JS layer, typings, node --test.
 
 NODE_DIR := bindings-node
@@ -17,4 +18,4 @@ node-addon: ## Build the Node.js addon (debug profile) into bindings-node/lex.no
 test-node: node-deps node-addon ## Node.js package: prettier check, type-check index.d.ts, run every node --test suite
 	cd $(NODE_DIR) && node node_modules/prettier/bin/prettier.cjs --check --log-level warn .
 	cd $(NODE_DIR) && node node_modules/typescript/bin/tsc --noEmit -p test/types
-	cd $(NODE_DIR) && SPEC_DIR=$(SPEC_DIR) RUST_BACKTRACE=0 node --test test/*.test.mjs
+	cd $(NODE_DIR) && RUST_BACKTRACE=0 node --test test/*.test.mjs

@@ -1,3 +1,4 @@
+##@ Python
 # Python package `lex` (bindings-python/): build it into a venv, check the stubs, run pytest.
 
 PYTHON ?= python3
@@ -5,9 +6,8 @@ PY_VENV := build/venv-python
 PY_BIN := $(PY_VENV)/bin
 
 TEST_TARGETS += test-python
-BENCH_TARGETS += bench-python
 
-.PHONY: test-python python-venv python-develop bench-python
+.PHONY: test-python python-venv python-develop
 
 $(PY_BIN)/python:
 	@command -v $(PYTHON) >/dev/null || \
@@ -30,8 +30,3 @@ test-python: python-develop ## Python package: ruff, stubtest + mypy (typing), p
 	cd bindings-python && ../$(PY_BIN)/python -m mypy.stubtest lex
 	cd bindings-python && ../$(PY_BIN)/python -m mypy --strict python/lex
 	cd bindings-python && ../$(PY_BIN)/python -m pytest -q tests
-
-bench-python: python-venv ## Time the main calls of the Python package (release build)
-	VIRTUAL_ENV=$(abspath $(PY_VENV)) PATH=$(abspath $(PY_BIN)):$$PATH \
-	  $(PY_BIN)/maturin develop -q --release -m bindings-python/Cargo.toml
-	$(PY_BIN)/python bindings-python/bench/bench.py

@@ -45,8 +45,9 @@ def walk(top):
             yield os.path.join(dirpath, name)
 
 
-for top in ["examples", "tests/vectors", "core/tests/golden", "../shared/spec/lex-1.0/examples",
-            "../shared/spec/lex-1.0/tests/conformance"]:
+spec = os.environ.get("LEX_SPEC_DIR") or os.path.join(root, "../shared/spec/lex-1.0")
+for top in ["examples", "tests/vectors", "core/tests/golden", os.path.join(spec, "examples"),
+            os.path.join(spec, "tests/conformance")]:
     path = os.path.join(root, top)
     if not os.path.isdir(path):
         continue

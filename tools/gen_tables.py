@@ -3,7 +3,7 @@
 
 Run once (or when the standard changes) from the repository root:
 
-    python3 tools/gen_tables.py ../shared/spec/lex-1.0/schemas core/src/validate/tables
+    python3 tools/gen_tables.py "$LEX_SPEC_DIR/schemas" core/src/validate/tables
 
 It writes one `<type>.tbl` per table: `envelope` (the `lex` object without the payload),
 `lead`, `asset`, `acknowledgment`, `subscription`, `lead_closure` (each rooted at the payload

@@ -7,7 +7,7 @@ Each vector starts from one of five hand-written base messages (one per message 
 at every conformance level with no issues), applies a small change and states what the
 specification says must happen. Most rules come as a pair: a vector where the rule fires and
 a near-identical one where it does not. Expected outputs are written from the rules
-(spec-model §4), not from the implementation's output.
+(docs/decisions.md D21), not from the implementation's output.
 """
 
 import copy

@@ -10,10 +10,10 @@
 
 pub mod timing;
 
+use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use serde_json::{Value, json};
 
 /// The message sizes of the corpus.
@@ -245,7 +245,7 @@ pub fn defects() -> Vec<Defect> {
             o.remove(key);
         }
     };
-    const DISPUTED: &str = "a disputed requirement: the design (spec-model I-3) makes one \
+    const DISPUTED: &str = "a disputed requirement: the design (decision D8) makes one \
         missing contact of the email/phone pair a WARNING in STANDARD, an ERROR only when both \
         are missing (and in strict mode)";
     let defect = |name, tree, why| Defect {
@@ -279,7 +279,7 @@ pub fn defects() -> Vec<Defect> {
             edit(&|l| l["desiredProduct"]["condition"] = json!("SLIGHTLY_USED")),
             Some(
                 "the STANDARD profile weighs enums outside the core list as WARNINGs \
-                 (spec-model I-33): its schema-drift list includes \
+                 (decision D8): its schema-drift list includes \
                  `desiredProduct.factoryOrderPreference`, a direct child of the required \
                  `desiredProduct` block, so non-core enums there are not binding; strict \
                  mode rejects it",
@@ -375,7 +375,7 @@ mod tests {
 
     #[test]
     fn valid_messages_are_valid_in_every_size() {
-        use lex_core::validate::ValidateOptions;
+        use lex_core::api::ValidateOptions;
         for size in Size::ALL {
             let text = render(size, 3, true, Format::Json).unwrap();
             let report =
@@ -402,7 +402,7 @@ mod tests {
 
     #[test]
     fn invalid_messages_are_rejected_at_the_default_level_in_every_format() {
-        use lex_core::validate::ValidateOptions;
+        use lex_core::api::ValidateOptions;
         for size in Size::ALL {
             for format in Format::ALL {
                 let text = render(size, 3, false, format).unwrap();
@@ -438,7 +438,7 @@ mod tests {
 
     #[test]
     fn lex_accepts_exactly_the_defects_said_to_be_accepted() {
-        use lex_core::validate::ValidateOptions;
+        use lex_core::api::ValidateOptions;
         for d in defects() {
             let text = d.tree.to_string();
             let report =

@@ -137,12 +137,12 @@ namespace LexEdi
                 case LexStatus.NullPointer:
                     return new LexArgumentException(code, st, message, location);
                 case LexStatus.Unrepresentable:
-                    return new UnrepresentableException(code, message, location);
-                case LexStatus.Internal:
-                case LexStatus.Panic:
-                    return new LexInternalException(code, st, message, location);
+                    return new ConversionException(code, message, location);
+                case LexStatus.Error:
+                    // The only family liblex reports as LEX_STATUS_ERROR is Io.
+                    return new IoException(code, message, location);
                 default:
-                    return new LexException(code, st, message, location, null);
+                    return new InternalException(code, st, message, location);
             }
         }
     }
@@ -200,19 +200,28 @@ namespace LexEdi
         }
     }
 
-    /// <summary>The message cannot be written in the requested format.</summary>
-    public sealed class UnrepresentableException : LexLocatedException
+    /// <summary>The message cannot be written in the requested format (<c>UNREPRESENTABLE</c>).</summary>
+    public sealed class ConversionException : LexLocatedException
     {
-        internal UnrepresentableException(string code, string message, ErrorLocation location)
+        internal ConversionException(string code, string message, ErrorLocation location)
             : base(code, LexStatus.Unrepresentable, message, location)
         {
         }
     }
 
-    /// <summary>A bug inside lex: a failed invariant, or a panic caught at the boundary.</summary>
-    public sealed class LexInternalException : LexException
+    /// <summary>Reading or writing a file or stream failed (<c>IO_ERROR</c>).</summary>
+    public sealed class IoException : LexLocatedException
     {
-        internal LexInternalException(string code, LexStatus status, string message, ErrorLocation location)
+        internal IoException(string code, string message, ErrorLocation location)
+            : base(code, LexStatus.Error, message, location)
+        {
+        }
+    }
+
+    /// <summary>A bug inside lex: a failed invariant, or a panic caught at the boundary.</summary>
+    public sealed class InternalException : LexException
+    {
+        internal InternalException(string code, LexStatus status, string message, ErrorLocation location)
             : base(code, status, message, location, null)
         {
         }

@@ -82,6 +82,18 @@ namespace LexEdi
     }
 
     /// <summary>A <c>lex_message_list</c> (short-lived: read then freed).</summary>
+    internal sealed class ForwardDecisionHandle : LexHandle
+    {
+        public ForwardDecisionHandle() { }
+        public ForwardDecisionHandle(IntPtr ptr) : base(ptr) { }
+        protected override bool ReleaseHandle()
+        {
+            Native.lex_forward_decision_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>A <c>lex_message_list</c>.</summary>
     internal sealed class MessageListHandle : LexHandle
     {
         public MessageListHandle(IntPtr ptr) : base(ptr) { }

@@ -105,6 +105,15 @@ namespace LexEdi
             return Decode(s.Ptr, s.Len);
         }
 
+        /// <summary>
+        /// The argument error for a disposed object: code INVALID_ARGUMENT and the text of the
+        /// core's <c>closed_handle</c> (C has no closed state to ask about: a freed pointer is gone).
+        /// </summary>
+        internal static LexArgumentException Closed(string what)
+        {
+            return new LexArgumentException("INVALID_ARGUMENT", LexStatus.InvalidArgument, "the " + what + " was closed and cannot be used", null);
+        }
+
         /// <summary>Copies owned text into a string and frees it; null when absent.</summary>
         internal static string Take(ref LexBuf buf)
         {

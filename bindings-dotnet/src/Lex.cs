@@ -189,7 +189,7 @@ namespace LexEdi
 
         /// <summary>Converts an input to another format (lossless); <paramref name="from"/> Auto detects.</summary>
         /// <exception cref="ParseException">The input is unreadable.</exception>
-        /// <exception cref="UnrepresentableException">The message cannot be written in <paramref name="to"/>.</exception>
+        /// <exception cref="ConversionException">The message cannot be written in <paramref name="to"/>.</exception>
         public static string Convert(byte[] input, Format to, Format from = Format.Auto, bool pretty = false, ValidationOptions options = null)
         {
             UIntPtr len = Interop.Len(input, "input");
@@ -359,10 +359,127 @@ namespace LexEdi
             byte[] r = Interop.Utf8(recipient ?? throw new ArgumentNullException("recipient"), out rl);
             // Defaults (null) use the system clock; a given clock gets its own options object.
             ValidateOptionsHandle o = ValidationOptions.NativeOf(now.HasValue ? new ValidationOptions { Now = now } : null);
+            IntPtr err = IntPtr.Zero;
+            IntPtr ptr = IntPtr.Zero;
+            Interop.Check(Native.lex_message_forward_decision(message.Live(), r, rl, o, ref ptr, ref err), err);
+            using (var h = new ForwardDecisionHandle(ptr))
+            {
+                return ForwardDecision.FromHandle(h);
+            }
+        }
+
+        // ---------------------------------------------------------------- exchange
+
+        /// <summary>The X12 997 functional acknowledgment answering a received X12 interchange.</summary>
+        /// <exception cref="ParseException">The input has no readable X12 envelope.</exception>
+        public static string X12FunctionalAck(string x12, ValidationOptions options = null)
+        {
+            UIntPtr len;
+            byte[] b = Interop.Utf8(x12 ?? throw new ArgumentNullException("x12"), out len);
             var buf = new LexBuf();
             IntPtr err = IntPtr.Zero;
-            Interop.Check(Native.lex_message_may_forward(message.Live(), r, rl, o, ref buf, ref err), err);
-            return ForwardDecision.FromJson(Interop.Take(ref buf));
+            Interop.Check(Native.lex_input_x12_functional_ack(b, len, ValidationOptions.NativeOf(options), ref buf, ref err), err);
+            return Interop.Take(ref buf);
+        }
+
+        /// <summary>
+        /// Reads the 997 functional acknowledgments of an X12 interchange: a JSON array with one
+        /// object per acknowledged group (<c>functionalId</c>, <c>status</c>, <c>sets</c>, ...).
+        /// </summary>
+        public static string X12ReadFunctionalAck(string x12, ValidationOptions options = null)
+        {
+            UIntPtr len;
+            byte[] b = Interop.Utf8(x12 ?? throw new ArgumentNullException("x12"), out len);
+            var buf = new LexBuf();
+            IntPtr err = IntPtr.Zero;
+            Interop.Check(Native.lex_input_x12_read_functional_ack(b, len, ValidationOptions.NativeOf(options), ref buf, ref err), err);
+            return Interop.Take(ref buf);
+        }
+
+        /// <summary>The EDIFACT CONTRL interchange (syntax report) answering a received EDIFACT interchange.</summary>
+        public static string EdifactContrl(string edifact)
+        {
+            UIntPtr len;
+            byte[] b = Interop.Utf8(edifact ?? throw new ArgumentNullException("edifact"), out len);
+            var buf = new LexBuf();
+            IntPtr err = IntPtr.Zero;
+            Interop.Check(Native.lex_input_edifact_contrl(b, len, ref buf, ref err), err);
+            return Interop.Take(ref buf);
+        }
+
+        /// <summary>
+        /// Reads an EDIFACT CONTRL interchange: a JSON array with one object per CONTRL message
+        /// (<c>interchangeReference</c>, <c>action</c>, <c>accepted</c>, <c>messages</c>).
+        /// </summary>
+        public static string EdifactContrlRead(string contrl)
+        {
+            UIntPtr len;
+            byte[] b = Interop.Utf8(contrl ?? throw new ArgumentNullException("contrl"), out len);
+            var buf = new LexBuf();
+            IntPtr err = IntPtr.Zero;
+            Interop.Check(Native.lex_input_edifact_contrl_read(b, len, ref buf, ref err), err);
+            return Interop.Take(ref buf);
+        }
+
+        /// <summary>
+        /// The LEAD_CLOSURE (<c>closureStatus: DUPLICATE</c>) answering <paramref name="duplicate"/>,
+        /// a lead whose customer already belongs to the lead <paramref name="canonicalLeadId"/>.
+        /// </summary>
+        public static Message DuplicateClosure(Message duplicate, string canonicalLeadId, BuildOptions options = null)
+        {
+            if (duplicate == null)
+            {
+                throw new ArgumentNullException("duplicate");
+            }
+            UIntPtr len;
+            byte[] id = Interop.Utf8(canonicalLeadId ?? throw new ArgumentNullException("canonicalLeadId"), out len);
+            using (var o = BuildOptions.NativeOf(options))
+            {
+                IntPtr err = IntPtr.Zero;
+                IntPtr ptr = IntPtr.Zero;
+                Interop.Check(Native.lex_message_duplicate_closure(duplicate.Live(), id, len, o, ref ptr, ref err), err);
+                return new Message(ptr);
+            }
+        }
+
+        /// <summary>
+        /// Writes several messages in one document: one X12 or EDIFACT interchange (JSON and XML
+        /// take exactly one message).
+        /// </summary>
+        public static string SerializeAll(IEnumerable<Message> messages, Format format, bool pretty = false)
+        {
+            if (messages == null)
+            {
+                throw new ArgumentNullException("messages");
+            }
+            var handles = new List<MessageHandle>();
+            foreach (Message m in messages)
+            {
+                handles.Add((m ?? throw new ArgumentNullException("messages")).Live());
+            }
+            var ptrs = new IntPtr[handles.Count];
+            var added = 0;
+            try
+            {
+                foreach (MessageHandle h in handles)
+                {
+                    // Keep every handle alive (not released by another thread) during the call.
+                    bool ok = false;
+                    h.DangerousAddRef(ref ok);
+                    ptrs[added++] = h.DangerousGetHandle();
+                }
+                var buf = new LexBuf();
+                IntPtr err = IntPtr.Zero;
+                Interop.Check(Native.lex_message_serialize_all(ptrs, new UIntPtr((uint)ptrs.Length), (int)format, pretty ? (byte)1 : (byte)0, ref buf, ref err), err);
+                return Interop.Take(ref buf);
+            }
+            finally
+            {
+                for (int i = 0; i < added; i++)
+                {
+                    handles[i].DangerousRelease();
+                }
+            }
         }
 
         // ---------------------------------------------------------------- helpers

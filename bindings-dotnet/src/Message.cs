@@ -106,7 +106,7 @@ namespace LexEdi
         }
 
         /// <summary>The message written in <paramref name="format"/> (not <see cref="Format.Auto"/>).</summary>
-        /// <exception cref="UnrepresentableException">The message cannot be written in that format.</exception>
+        /// <exception cref="ConversionException">The message cannot be written in that format.</exception>
         public string Serialize(Format format, bool pretty = false)
         {
             var buf = new LexBuf();
@@ -159,7 +159,7 @@ namespace LexEdi
         {
             if (Handle.IsClosed)
             {
-                throw new ObjectDisposedException("Message");
+                throw Interop.Closed("message");
             }
             return Handle;
         }

@@ -47,7 +47,7 @@ namespace LexEdi
         internal const uint AbiMajor = 1;
 
         /// <summary>The C ABI minor this assembly was written against (LEX_ABI_VERSION_MINOR).</summary>
-        internal const uint AbiMinor = 1;
+        internal const uint AbiMinor = 2;
 
         // ---- constants and versions
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern uint lex_abi_version();
@@ -113,6 +113,33 @@ namespace LexEdi
         internal static extern int lex_message_new(byte[] type, UIntPtr typeLen, byte[] payload, UIntPtr payloadLen, byte[] sender, UIntPtr senderLen, byte[] receiver, UIntPtr receiverLen, BuildOptionsHandle opts, ref IntPtr msg, ref IntPtr err);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int lex_message_acknowledge(MessageHandle msg, IntPtr report, byte[] status, UIntPtr statusLen, BuildOptionsHandle opts, ref IntPtr ack, ref IntPtr err);
+
+        // ---- exchange (ABI 1.2)
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_input_x12_functional_ack(byte[] input, UIntPtr len, ValidateOptionsHandle opts, ref LexBuf out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_input_x12_read_functional_ack(byte[] input, UIntPtr len, ValidateOptionsHandle opts, ref LexBuf out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_input_edifact_contrl(byte[] input, UIntPtr len, ref LexBuf out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_input_edifact_contrl_read(byte[] input, UIntPtr len, ref LexBuf out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_message_duplicate_closure(MessageHandle msg, byte[] id, UIntPtr len, BuildOptionsHandle opts, ref IntPtr out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_message_serialize_all(IntPtr[] msgs, UIntPtr count, int format, byte pretty, ref LexBuf out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int lex_message_forward_decision(MessageHandle msg, byte[] recipient, UIntPtr len, ValidateOptionsHandle opts, ref IntPtr out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern void lex_forward_decision_free(IntPtr d);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_allowed(ForwardDecisionHandle d, out byte out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_code(ForwardDecisionHandle d, out LexStr out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_rule_id(ForwardDecisionHandle d, out LexStr out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_policy(ForwardDecisionHandle d, out LexStr out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_reason(ForwardDecisionHandle d, out LexStr out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_audit_required(ForwardDecisionHandle d, out byte out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_retain_until(ForwardDecisionHandle d, out LexStr out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_forward_decision_to_json(ForwardDecisionHandle d, ref LexBuf out_);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_parse_level(long level, out byte out_, ref IntPtr err);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_parse_limit(byte[] name, UIntPtr len, long value, out UIntPtr out_, ref IntPtr err);
 
         // ---- validate options
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] internal static extern int lex_validate_options_new(ref IntPtr opts, ref IntPtr err);

@@ -139,12 +139,12 @@ namespace LexEdi
             var h = new ValidateOptionsHandle(ptr);
             try
             {
-                if (Level < 0 || Level > 255)
-                {
-                    throw new ArgumentOutOfRangeException("Level", Level, "the conformance level is 1, 2 or 3");
-                }
+                // The core checks the range of the whole int (one error text in every language).
+                byte level;
                 err = IntPtr.Zero;
-                Interop.Check(Native.lex_validate_options_set_level(h, (byte)Level, ref err), err);
+                Interop.Check(Native.lex_parse_level(Level, out level, ref err), err);
+                err = IntPtr.Zero;
+                Interop.Check(Native.lex_validate_options_set_level(h, level, ref err), err);
                 if (Now.HasValue)
                 {
                     err = IntPtr.Zero;
@@ -185,12 +185,14 @@ namespace LexEdi
             {
                 return;
             }
-            if (value.Value < 0)
-            {
-                throw new ArgumentOutOfRangeException(name, value.Value, "a limit cannot be negative");
-            }
+            // The core checks the range (positive) with its own text.
+            UIntPtr checkedValue;
+            UIntPtr nl;
+            byte[] n = Interop.Utf8(name, out nl);
             IntPtr err = IntPtr.Zero;
-            Interop.Check(set(h, new UIntPtr((ulong)value.Value), ref err), err);
+            Interop.Check(Native.lex_parse_limit(n, nl, value.Value, out checkedValue, ref err), err);
+            err = IntPtr.Zero;
+            Interop.Check(set(h, checkedValue, ref err), err);
         }
 
         /// <summary>The (shared, cached) native options of <paramref name="options"/>, or of the defaults when null.</summary>

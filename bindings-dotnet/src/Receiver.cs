@@ -146,7 +146,7 @@ namespace LexEdi
         {
             if (handle.IsClosed)
             {
-                throw new ObjectDisposedException("Receiver");
+                throw Interop.Closed("receiver");
             }
             return handle;
         }

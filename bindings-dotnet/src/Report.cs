@@ -163,7 +163,7 @@ namespace LexEdi
         {
             if (Handle.IsClosed)
             {
-                throw new ObjectDisposedException("Report");
+                throw Interop.Closed("report");
             }
             return Handle;
         }

@@ -81,12 +81,12 @@ namespace LexEdi.Tests
                     {
                         text = m.Serialize(f);
                     }
-                    catch (UnrepresentableException e)
+                    catch (ConversionException e)
                     {
                         // A codec that is not built in yet refuses with a typed, coded error.
                         Assert.That(e.Code, Is.EqualTo("UNREPRESENTABLE"));
                         Assert.That(e.Status, Is.EqualTo(LexStatus.Unrepresentable));
-                        Assert.Throws<UnrepresentableException>(() => Lex.Convert(Lead, f));
+                        Assert.Throws<ConversionException>(() => Lex.Convert(Lead, f));
                         continue;
                     }
                     Assert.That(Lex.Detect(text), Is.EqualTo(f), f.ToString());

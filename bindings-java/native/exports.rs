@@ -7,21 +7,18 @@ use crate::values::{from_java, opt_string, to_java};
 use jni::JNIEnv;
 use jni::objects::{JByteArray, JClass, JObject, JString};
 use jni::sys::{jboolean, jint, jlong, jobject, jobjectArray, jstring};
-use lex_core::api::{self, BuildOptions, Receiver};
-use lex_core::codec::WriteOptions;
-use lex_core::lifecycle::{Transition, TransitionPolicy};
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
-use lex_core::{Error, Format, Message, MessageType, Report};
+use lex_core::api::{
+    self, BuildOptions, ReadMode, ReadOptions, Receiver, Transition, TransitionPolicy,
+    ValidateOptions, WriteOptions,
+};
+use lex_core::{Error, Format, Message, Report};
 
 type Env<'l> = JNIEnv<'l>;
 
 fn format_arg(env: &mut Env<'_>, s: &JString<'_>) -> JResult<Option<Format>> {
     match opt_string(env, s)? {
         None => Ok(None),
-        Some(name) => Format::parse(&name)
-            .map(Some)
-            .ok_or_else(|| Error::invalid_argument(format!("unknown format \"{name}\"")).into()),
+        Some(name) => Ok(Some(api::parse_format(&name)?)),
     }
 }
 
@@ -36,11 +33,9 @@ fn mode(strict: jboolean) -> ReadMode {
 fn clock(env: &mut Env<'_>, now: &JString<'_>) -> JResult<Option<time::OffsetDateTime>> {
     match opt_string(env, now)? {
         None => Ok(None),
-        Some(s) => lex_core::validate::envelope::parse_datetime(&s)
-            .map(Some)
-            .ok_or_else(|| {
-                Error::invalid_argument(format!("\"{s}\" is not an RFC 3339 date-time")).into()
-            }),
+        Some(s) => lex_core::api::parse_timestamp(&s).map(Some).ok_or_else(|| {
+            Error::invalid_argument(format!("\"{s}\" is not an RFC 3339 date-time")).into()
+        }),
     }
 }
 
@@ -54,14 +49,10 @@ fn options(
     previous: &JString<'_>,
     info: jboolean,
 ) -> JResult<ValidateOptions> {
-    let level = u8::try_from(level)
-        .ok()
-        .filter(|l| (1..=3).contains(l))
-        .ok_or_else(|| Error::invalid_argument(format!("level must be 1, 2 or 3, not {level}")))?;
+    let level = api::parse_level(i64::from(level))?;
     let policy = match opt_string(env, policy)? {
         None => TransitionPolicy::Default,
-        Some(p) => TransitionPolicy::parse(&p)
-            .ok_or_else(|| Error::invalid_argument(format!("unknown transition policy \"{p}\"")))?,
+        Some(p) => api::parse_policy(&p)?,
     };
     Ok(ValidateOptions {
         level,
@@ -386,8 +377,7 @@ extern "system" fn Java_org_lexedi_Native_newMessage<'l>(
 ) -> jobject {
     guard(&mut env, std::ptr::null_mut(), |env| {
         let t = required(env, &mtype, "the message type")?;
-        let t = MessageType::parse(&t)
-            .ok_or_else(|| Error::invalid_argument(format!("\"{t}\" is not a LEX message type")))?;
+        let t = api::parse_message_type(&t)?;
         let body = from_java(env, &payload, 0)?;
         let s = required(env, &sender, "the sender id")?;
         let r = required(env, &receiver, "the receiver id")?;
@@ -429,9 +419,7 @@ extern "system" fn Java_org_lexedi_Native_checkTransition<'l>(
         let t = required(env, &to, "to")?;
         let p = match opt_string(env, &policy)? {
             None => TransitionPolicy::Default,
-            Some(p) => TransitionPolicy::parse(&p).ok_or_else(|| {
-                Error::invalid_argument(format!("unknown transition policy \"{p}\""))
-            })?,
+            Some(p) => api::parse_policy(&p)?,
         };
         let verdict = api::check_transition(&f, &t, p)?;
         jstr(env, Some(verdict.as_str()))
@@ -584,5 +572,144 @@ extern "system" fn Java_org_lexedi_Native_lexVersion<'l>(
 extern "system" fn Java_org_lexedi_Native_debugPanic<'l>(mut env: Env<'l>, _c: JClass<'l>) {
     guard(&mut env, (), |_| -> JResult<()> {
         panic!("forced panic for testing")
+    })
+}
+
+/// The names the core accepts, checked by the core (one error text in every language):
+/// `kind` is `format`, `policy`, `mode` or `messageType`; returns the canonical name.
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_canonicalName<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    kind: JString<'l>,
+    name: JString<'l>,
+) -> jstring {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let kind = required(env, &kind, "kind")?;
+        let name = required(env, &name, &kind)?;
+        let canonical = match kind.as_str() {
+            "format" => api::parse_format(&name)?.as_str(),
+            "policy" => api::parse_policy(&name)?.as_str(),
+            "mode" => api::parse_read_mode(&name)?.as_str(),
+            _ => api::parse_message_type(&name)?.as_str(),
+        };
+        jstr(env, Some(canonical))
+    })
+}
+
+/// The conformance level checked by the core (`level must be 1, 2 or 3, not N`).
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_parseLevel<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    level: jint,
+) -> jint {
+    guard(&mut env, 0, |_| {
+        Ok(jint::from(api::parse_level(i64::from(level))?))
+    })
+}
+
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_x12FunctionalAck<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    input: JByteArray<'l>,
+    strict: jboolean,
+) -> jstring {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let b = bytes(env, &input)?;
+        let s = api::x12_functional_ack_with(&b, &read_opts(strict), &WriteOptions::default())?;
+        jstr(env, Some(&s))
+    })
+}
+
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_x12ReadFunctionalAck<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    input: JByteArray<'l>,
+    strict: jboolean,
+) -> jobject {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let b = bytes(env, &input)?;
+        let v = api::x12_read_functional_ack(&b, &read_opts(strict))?;
+        Ok(to_java(env, &v)?.into_raw())
+    })
+}
+
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_edifactContrl<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    input: JByteArray<'l>,
+) -> jstring {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let b = bytes(env, &input)?;
+        let s = api::edifact_contrl(&b)?;
+        jstr(env, Some(&s))
+    })
+}
+
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_edifactContrlRead<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    input: JByteArray<'l>,
+) -> jobject {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let b = bytes(env, &input)?;
+        let v = api::edifact_contrl_read(&b)?;
+        Ok(to_java(env, &v)?.into_raw())
+    })
+}
+
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_duplicateClosure<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    msg: jlong,
+    canonical: JString<'l>,
+    now: JString<'l>,
+    message_id: JString<'l>,
+) -> jobject {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let m: &Message = borrow(msg, "message")?;
+        let id = required(env, &canonical, "the canonical lead id")?;
+        let opts = BuildOptions {
+            now: clock(env, &now)?,
+            message_id: opt_string(env, &message_id)?,
+        };
+        let closure = api::duplicate_closure(m, &id, &opts)?;
+        Ok(java_objects::message(env, closure)?.into_raw())
+    })
+}
+
+#[unsafe(no_mangle)]
+extern "system" fn Java_org_lexedi_Native_serializeAll<'l>(
+    mut env: Env<'l>,
+    _c: JClass<'l>,
+    handles: jni::objects::JLongArray<'l>,
+    format: JString<'l>,
+    pretty: jboolean,
+) -> jstring {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        if handles.is_null() {
+            return Err(api::wrong_type("messages", "a list of Message").into());
+        }
+        let n = env.get_array_length(&handles)?;
+        let mut raw = vec![0i64; usize::try_from(n).unwrap_or(0)];
+        env.get_long_array_region(&handles, 0, &mut raw)?;
+        let mut all = Vec::with_capacity(raw.len());
+        for h in raw {
+            all.push(borrow::<Message>(h, "message")?.clone());
+        }
+        let format = format_arg(env, &format)?
+            .ok_or_else(|| Error::invalid_argument("a target format is required"))?;
+        let opts = WriteOptions {
+            pretty: pretty != 0,
+            ..WriteOptions::default()
+        };
+        let s = api::serialize_all(&all, format, &opts)?;
+        jstr(env, Some(&s))
     })
 }

@@ -2,6 +2,7 @@
 
 use jni::JNIEnv;
 use jni::objects::{JObject, JValue};
+use lex_core::api::ErrorFamily;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Why an export failed.
@@ -70,14 +71,14 @@ pub fn guard<'l, T>(
 }
 
 fn exception_class(e: &lex_core::Error) -> &'static str {
-    if e.kind.is_limit() {
-        "org/lexedi/LimitException"
-    } else if e.kind.is_parse() {
-        "org/lexedi/ParseException"
-    } else if e.kind == lex_core::ErrorKind::InvalidArgument {
-        "org/lexedi/ArgumentException"
-    } else {
-        "org/lexedi/LexException"
+    // The core decides the family; one Java class each, all under LexException.
+    match e.kind.family() {
+        ErrorFamily::Parse => "org/lexedi/ParseException",
+        ErrorFamily::Limit => "org/lexedi/LimitException",
+        ErrorFamily::Argument => "org/lexedi/ArgumentException",
+        ErrorFamily::Conversion => "org/lexedi/ConversionException",
+        ErrorFamily::Io => "org/lexedi/IoException",
+        ErrorFamily::Internal => "org/lexedi/InternalException",
     }
 }
 

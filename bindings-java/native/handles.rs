@@ -1,7 +1,6 @@
 //! Native handles: boxed core objects owned by Java wrappers (freed by a `Cleaner`).
 
 use crate::guard::JResult;
-use lex_core::Error;
 
 /// Moves `v` to the heap and returns its address as a Java `long`.
 pub fn into_handle<T>(v: T) -> i64 {
@@ -15,7 +14,7 @@ pub fn into_handle<T>(v: T) -> i64 {
 /// always points to a live `T`.
 pub fn borrow<'a, T>(handle: i64, what: &str) -> JResult<&'a T> {
     if handle == 0 {
-        return Err(Error::invalid_argument(format!("the {what} has been closed")).into());
+        return Err(lex_core::api::closed_handle(what).into());
     }
     // SAFETY: see above: non-zero handles come from `into_handle::<T>` and are live.
     Ok(unsafe { &*(handle as *const T) })

@@ -151,7 +151,7 @@ pub fn receipt<'l>(env: &mut JNIEnv<'l>, r: Receipt) -> JResult<JObject<'l>> {
 /// Builds an `org.lexedi.ForwardDecision`.
 pub fn forward_decision<'l>(
     env: &mut JNIEnv<'l>,
-    d: &lex_core::governance::ForwardDecision,
+    d: &lex_core::api::ForwardDecision,
 ) -> JResult<JObject<'l>> {
     let code = env.new_string(d.code)?;
     let rule = new_opt_string(env, d.rule_id)?;

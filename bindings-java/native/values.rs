@@ -8,7 +8,7 @@ use lex_core::{Error, Map, Number, Value};
 
 /// Deepest Java structure accepted as a message (the readers' default depth limit).
 fn max_depth() -> usize {
-    lex_core::options::Limits::default().max_depth
+    lex_core::api::Limits::default().max_depth
 }
 
 /// Reads a Java string (null → None).

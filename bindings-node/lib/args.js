@@ -65,7 +65,8 @@ function level(o) {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && /^[Ll]?[1-3]$/.test(v)) return Number(v.slice(-1));
-  throw new ArgumentError(`level must be 1, 2, 3 or "L1".."L3", not ${JSON.stringify(v)}`);
+  // Anything else goes to the core as a non-integer, which names the error with its own text.
+  return NaN;
 }
 
 /** parse/parseAll options; a bare string is the format. */

@@ -60,6 +60,30 @@ class ArgumentError extends LexError {
   }
 }
 
+/** The message cannot be written in the requested format (`UNREPRESENTABLE`). */
+class ConversionError extends LexError {
+  constructor(message, code = 'UNREPRESENTABLE') {
+    super(message, code);
+    this.name = 'ConversionError';
+  }
+}
+
+/** Reading or writing a file or stream failed (`IO_ERROR`). */
+class IoError extends LexError {
+  constructor(message, code = 'IO_ERROR') {
+    super(message, code);
+    this.name = 'IoError';
+  }
+}
+
+/** A bug in lex: an internal invariant failed or a panic was caught (`INTERNAL_ERROR`). */
+class InternalError extends LexError {
+  constructor(message, code = 'INTERNAL_ERROR', options = undefined) {
+    super(message, code, options);
+    this.name = 'InternalError';
+  }
+}
+
 function describe(record) {
   const parts = [];
   if (record.line != null && record.column != null) parts.push(`line ${record.line}, column ${record.column}`);
@@ -96,7 +120,7 @@ function translate(e) {
     try {
       record = JSON.parse(msg.slice(RECORD_PREFIX.length));
     } catch {
-      return new LexError(msg, 'INTERNAL_ERROR');
+      return new InternalError(msg);
     }
     const text = describe(record);
     switch (record.kind) {
@@ -106,13 +130,17 @@ function translate(e) {
         return new LimitError(text, record.code, record);
       case 'argument':
         return new ArgumentError(text, record.code);
+      case 'conversion':
+        return new ConversionError(text, record.code);
+      case 'io':
+        return new IoError(text, record.code);
       default:
-        return new LexError(text, record.code);
+        return new InternalError(text, record.code);
     }
   }
   if (e && NAPI_ARGUMENT_CODES.has(e.code)) return new ArgumentError(msg);
   // Anything else is a failure of the native layer itself (e.g. a panic caught by napi-rs).
-  return new LexError(`internal error (a bug in lex, please report it): ${msg}`, 'INTERNAL_ERROR', { cause: e });
+  return new InternalError(`internal error (a bug in lex, please report it): ${msg}`, 'INTERNAL_ERROR', { cause: e });
 }
 
 /** Runs `f`, rethrowing native errors as LexErrors. */
@@ -131,4 +159,15 @@ function settle(promise) {
   });
 }
 
-module.exports = { LexError, ParseError, LimitError, ArgumentError, translate, call, settle };
+module.exports = {
+  LexError,
+  ParseError,
+  LimitError,
+  ArgumentError,
+  ConversionError,
+  IoError,
+  InternalError,
+  translate,
+  call,
+  settle,
+};

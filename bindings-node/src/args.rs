@@ -3,12 +3,12 @@
 //! `index.js` normalises the friendly spellings (`level: "L2"`, `now: Date`) before calling
 //! the native layer, so these structs take one spelling each.
 
-use crate::error::bad_arg;
+use crate::error::{bad_arg, lex};
 use lex_core::Format;
-use lex_core::codec::WriteOptions;
-use lex_core::lifecycle::TransitionPolicy;
-use lex_core::options::{Limits, ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api;
+use lex_core::api::{
+    Limits, ReadMode, ReadOptions, TransitionPolicy, ValidateOptions, WriteOptions,
+};
 use napi_derive::napi;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -48,7 +48,7 @@ pub struct ValidateArgs {
     /// Format of byte input; absent means detect.
     pub format: Option<String>,
     /// Conformance level 1, 2 or 3.
-    pub level: Option<u32>,
+    pub level: Option<f64>,
     /// The clock, RFC 3339.
     pub now: Option<String>,
     /// `tolerant` (default) or `strict`.
@@ -94,10 +94,9 @@ pub struct BuildArgs {
 fn size(v: Option<f64>, default: usize, name: &str) -> napi::Result<usize> {
     match v {
         None => Ok(default),
-        Some(f) if f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f <= 9.0e15 => Ok(f as usize),
-        Some(f) => Err(bad_arg(format!(
-            "limits.{name} must be a non-negative integer, got {f}"
-        ))),
+        // Integral numbers go to the core's range check; anything else is not an integer.
+        Some(f) if f.is_finite() && f.fract() == 0.0 => lex(api::parse_limit(name, f as i64)),
+        Some(_) => lex(Err(api::wrong_type(name, "an integer"))),
     }
 }
 
@@ -116,41 +115,31 @@ pub(crate) fn limits(a: Option<&LimitsArgs>) -> napi::Result<Limits> {
 
 /// A format name, `None` when absent.
 pub(crate) fn format(name: Option<&str>) -> napi::Result<Option<Format>> {
-    name.map(|s| {
-        Format::parse(s).ok_or_else(|| {
-            bad_arg(format!(
-                "unknown format \"{s}\" (expected json, xml, x12 or edifact)"
-            ))
-        })
-    })
-    .transpose()
+    name.map(|s| lex(api::parse_format(s))).transpose()
 }
 
 /// A required format name.
 pub(crate) fn required_format(name: &str) -> napi::Result<Format> {
-    format(Some(name))?.ok_or_else(|| bad_arg("a format is required"))
+    lex(api::parse_format(name))
 }
 
 fn mode(name: Option<&str>) -> napi::Result<ReadMode> {
-    match name {
-        None => Ok(ReadMode::default()),
-        Some(s) => ReadMode::parse(s).ok_or_else(|| {
-            bad_arg(format!(
-                "unknown mode \"{s}\" (expected tolerant or strict)"
-            ))
-        }),
-    }
+    name.map_or(Ok(ReadMode::default()), |s| lex(api::parse_read_mode(s)))
 }
 
 /// A transition policy name (default when absent).
 pub(crate) fn policy(name: Option<&str>) -> napi::Result<TransitionPolicy> {
-    match name {
-        None => Ok(TransitionPolicy::default()),
-        Some(s) => TransitionPolicy::parse(s).ok_or_else(|| {
-            bad_arg(format!(
-                "unknown transition policy \"{s}\" (expected default or strict-table)"
-            ))
-        }),
+    name.map_or(Ok(TransitionPolicy::default()), |s| {
+        lex(api::parse_policy(s))
+    })
+}
+
+/// A conformance level (2 when absent); a non-integer number is a wrong type.
+fn level(v: Option<f64>) -> napi::Result<u8> {
+    match v {
+        None => Ok(2),
+        Some(f) if f.is_finite() && f.fract() == 0.0 => lex(api::parse_level(f as i64)),
+        Some(_) => lex(Err(api::wrong_type("level", "an integer"))),
     }
 }
 
@@ -180,11 +169,7 @@ pub(crate) fn validate(
     a: Option<&ValidateArgs>,
 ) -> napi::Result<(Option<Format>, ValidateOptions)> {
     let a = a.cloned().unwrap_or_default();
-    let level = match a.level {
-        None => 2,
-        Some(l @ 1..=3) => l as u8,
-        Some(l) => return Err(bad_arg(format!("level must be 1, 2 or 3, got {l}"))),
-    };
+    let level = level(a.level)?;
     Ok((
         format(a.format.as_deref())?,
         ValidateOptions {

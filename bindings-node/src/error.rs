@@ -1,6 +1,6 @@
 //! Core errors and panics → N-API errors that `lib/errors.js` turns into typed classes.
 
-use lex_core::codec::json_write;
+use lex_core::api::{ErrorFamily, value_to_json};
 use lex_core::{Error as LexError, ErrorKind, Map, Value};
 use napi::Status;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -12,16 +12,15 @@ use std::sync::Once;
 /// N-API failure and is reported as `INTERNAL_ERROR` there.
 pub(crate) const RECORD_PREFIX: &str = "\u{1}LEX";
 
-/// The family of an error kind, which selects the JavaScript class.
+/// The family of an error kind (decided by the core), which selects the JavaScript class.
 fn family(kind: ErrorKind) -> &'static str {
-    if kind.is_limit() {
-        "limit"
-    } else if kind.is_parse() {
-        "parse"
-    } else if kind == ErrorKind::InvalidArgument {
-        "argument"
-    } else {
-        "other"
+    match kind.family() {
+        ErrorFamily::Parse => "parse",
+        ErrorFamily::Limit => "limit",
+        ErrorFamily::Argument => "argument",
+        ErrorFamily::Conversion => "conversion",
+        ErrorFamily::Io => "io",
+        ErrorFamily::Internal => "internal",
     }
 }
 
@@ -55,7 +54,7 @@ pub(crate) fn to_napi(e: &LexError) -> napi::Error {
     if let Some(p) = &l.path {
         m.insert("path".into(), p.as_str().into());
     }
-    let record = json_write::to_string(&Value::Object(m), false);
+    let record = value_to_json(&Value::Object(m), false);
     napi::Error::new(Status::GenericFailure, format!("{RECORD_PREFIX}{record}"))
 }
 

@@ -11,8 +11,8 @@
 //! object is a `DEPTH_LIMIT_EXCEEDED` error, never a stack overflow.
 
 use crate::error::{bad_arg, to_napi};
+use lex_core::api::Limits;
 use lex_core::error::{Error as LexError, ErrorKind, Location};
-use lex_core::options::Limits;
 use lex_core::value::escape_pointer_token;
 use lex_core::{Number, Value};
 use napi::bindgen_prelude::{

@@ -2,7 +2,7 @@
 
 use crate::args::required_format;
 use crate::error::{guard, lex};
-use lex_core::codec::WriteOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{Message, api};
 use napi_derive::napi;
 use std::sync::Arc;
@@ -66,7 +66,7 @@ impl NativeMessage {
                 .iter()
                 .map(|i| i.to_value())
                 .collect();
-            Ok(lex_core::codec::json_write::to_string(
+            Ok(lex_core::api::value_to_json(
                 &lex_core::Value::Array(issues),
                 false,
             ))

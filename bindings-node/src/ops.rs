@@ -11,9 +11,9 @@ use crate::js_value::to_value;
 use crate::message::NativeMessage;
 use crate::report;
 use crate::text::{Short, Text};
-use lex_core::build::BuildOptions;
+use lex_core::api;
+use lex_core::api::BuildOptions;
 use lex_core::error::ErrorKind;
-use lex_core::{MessageType, api};
 use napi::bindgen_prelude::{Uint8ArraySlice, Unknown};
 use napi_derive::napi;
 
@@ -107,7 +107,7 @@ pub fn serialize_all(
     guard(|| {
         let to = args::required_format(&to)?;
         let all: Vec<lex_core::Message> = messages.iter().map(|m| (*m.inner).clone()).collect();
-        let write = lex_core::codec::WriteOptions {
+        let write = lex_core::api::WriteOptions {
             pretty,
             ..Default::default()
         };
@@ -168,13 +168,8 @@ pub fn new_message(
     options: Option<BuildArgs>,
 ) -> napi::Result<NativeMessage> {
     guard(|| {
-        let mtype = MessageType::parse(&message_type).ok_or_else(|| {
-            crate::error::bad_arg(format!(
-                "\"{message_type}\" is not a message type (expected one of {})",
-                api::MESSAGE_TYPES.join(", ")
-            ))
-        })?;
-        let payload = to_value(payload, &lex_core::options::Limits::default())?;
+        let mtype = lex(api::parse_message_type(&message_type))?;
+        let payload = to_value(payload, &lex_core::api::Limits::default())?;
         let opts = build_options(&options.unwrap_or_default())?;
         lex(api::new_message_with(
             mtype,
@@ -199,10 +194,7 @@ pub fn may_forward(
             Some(t) => api::may_forward_at(&message.inner, &recipient, t),
             None => api::may_forward(&message.inner, &recipient),
         };
-        Ok(lex_core::codec::json_write::to_string(
-            &decision.to_value(),
-            false,
-        ))
+        Ok(lex_core::api::value_to_json(&decision.to_value(), false))
     })
 }
 
@@ -287,5 +279,49 @@ pub fn constants() -> napi::Result<Constants> {
             version: api::VERSION.to_string(),
             lex_version: api::LEX_VERSION.to_string(),
         })
+    })
+}
+
+/// The X12 997 functional acknowledgment answering a received X12 interchange.
+#[napi(catch_unwind)]
+pub fn x12_functional_ack(
+    input: Uint8ArraySlice,
+    options: Option<args::ReadArgs>,
+) -> napi::Result<String> {
+    guard(|| {
+        let (_, read) = args::read(options.as_ref())?;
+        lex(api::x12_functional_ack_with(
+            &input,
+            &read,
+            &lex_core::api::WriteOptions::default(),
+        ))
+    })
+}
+
+/// The 997 acknowledgments of an X12 interchange, as JSON text (an array, one per group).
+#[napi(catch_unwind)]
+pub fn x12_read_functional_ack(
+    input: Uint8ArraySlice,
+    options: Option<args::ReadArgs>,
+) -> napi::Result<String> {
+    guard(|| {
+        let (_, read) = args::read(options.as_ref())?;
+        let v = lex(api::x12_read_functional_ack(&input, &read))?;
+        Ok(api::value_to_json(&v, false))
+    })
+}
+
+/// The EDIFACT CONTRL interchange answering a received EDIFACT interchange.
+#[napi(catch_unwind)]
+pub fn edifact_contrl(input: Uint8ArraySlice) -> napi::Result<String> {
+    guard(|| lex(api::edifact_contrl(&input)))
+}
+
+/// The reports of an EDIFACT CONTRL interchange, as JSON text (an array, one per message).
+#[napi(catch_unwind)]
+pub fn edifact_contrl_read(input: Uint8ArraySlice) -> napi::Result<String> {
+    guard(|| {
+        let v = lex(api::edifact_contrl_read(&input))?;
+        Ok(api::value_to_json(&v, false))
     })
 }

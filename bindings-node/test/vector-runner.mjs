@@ -72,7 +72,7 @@ function validateOptions(v, now) {
 const EXTRA_KEYS = ['rejectedValue', 'allowedValues', 'fromStatus', 'toStatus', 'threshold'];
 
 // Extra issues a fuller validator legitimately adds to some public conformance vectors
-// (design spec-model §7.2): an actual issue not listed in `expected` is accepted only when it
+// (docs/decisions.md D20): an actual issue not listed in `expected` is accepted only when it
 // is one of these. The same table as the Rust runner's (core `vectors::PUBLIC_EXTRAS`), so
 // both runners judge every vector alike.
 export const PUBLIC_EXTRAS = [

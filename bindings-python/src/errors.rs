@@ -6,26 +6,23 @@
 //! `lex.InternalError` (code `INTERNAL_ERROR`) instead of pyo3's `PanicException`, which
 //! derives from `BaseException` and escapes `except Exception`.
 
+use lex_core::api::ErrorFamily;
 use lex_core::{Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-/// The Python exception class for an error kind: the core's own classification decides, so a
-/// kind added to the core later falls into the right family without a change here.
+/// The Python exception class for an error kind: the core decides the family
+/// (`ErrorKind::family`), this names its class.
 fn class_name(kind: ErrorKind) -> &'static str {
-    if kind.is_parse() {
-        "ParseError"
-    } else if kind.is_limit() {
-        "LimitError"
-    } else {
-        match kind {
-            ErrorKind::InvalidArgument => "ArgumentError",
-            ErrorKind::Unrepresentable => "ConversionError",
-            ErrorKind::Internal => "InternalError",
-            _ => "LexError",
-        }
+    match kind.family() {
+        ErrorFamily::Parse => "ParseError",
+        ErrorFamily::Limit => "LimitError",
+        ErrorFamily::Argument => "ArgumentError",
+        ErrorFamily::Conversion => "ConversionError",
+        ErrorFamily::Io => "IoError",
+        ErrorFamily::Internal => "InternalError",
     }
 }
 

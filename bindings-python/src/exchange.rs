@@ -6,8 +6,8 @@ use crate::message::Message;
 use crate::options;
 use crate::tree;
 use lex_core::api;
-use lex_core::build::BuildOptions;
-use lex_core::options::{Limits as CoreLimits, ReadOptions};
+use lex_core::api::BuildOptions;
+use lex_core::api::{Limits as CoreLimits, ReadOptions};
 use pyo3::prelude::*;
 use std::borrow::Cow;
 
@@ -151,5 +151,53 @@ pub fn edifact_contrl_read<'py>(
             ));
         }
     };
+    tree::to_py(py, &value)
+}
+
+/// Text input (str or bytes) for the EDI acknowledgment functions.
+fn edi_text<'a>(
+    py: Python<'_>,
+    data: &'a Bound<'_, PyAny>,
+    limits: &CoreLimits,
+    what: &str,
+) -> PyResult<Cow<'a, [u8]>> {
+    match Input::extract(data, limits)? {
+        Input::Bytes(b) => Ok(b),
+        _ => Err(errors::argument(
+            py,
+            format!("{what}() takes EDI text (str or bytes)"),
+        )),
+    }
+}
+
+/// The X12 997 functional acknowledgment answering a received X12 interchange.
+#[pyfunction]
+#[pyo3(signature = (data, *, strict=false, limits=None))]
+pub fn x12_functional_ack(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    strict: bool,
+    limits: Option<&options::Limits>,
+) -> PyResult<String> {
+    let read = options::read(strict, limits);
+    let b = edi_text(py, data, &read.limits, "x12_functional_ack")?;
+    run(py, || {
+        api::x12_functional_ack_with(&b, &read, &lex_core::api::WriteOptions::default())
+    })
+}
+
+/// Reads the 997 functional acknowledgments of an X12 interchange: one dict per
+/// acknowledged group (`functionalId`, `groupControlNumber`, `status`, `sets`, ...).
+#[pyfunction]
+#[pyo3(signature = (data, *, strict=false, limits=None))]
+pub fn x12_read_functional_ack<'py>(
+    py: Python<'py>,
+    data: &Bound<'_, PyAny>,
+    strict: bool,
+    limits: Option<&options::Limits>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let read: ReadOptions = options::read(strict, limits);
+    let b = edi_text(py, data, &read.limits, "x12_read_functional_ack")?;
+    let value = run(py, || api::x12_read_functional_ack(&b, &read))?;
     tree::to_py(py, &value)
 }

@@ -1,5 +1,6 @@
 //! The module-level functions of `lex`: each one maps a function of `lex_core::api`.
 
+use crate::args::{FormatArg, LevelArg, MessageTypeArg, PolicyArg};
 use crate::errors::{self, run, run_held};
 use crate::input::Input;
 use crate::message::Message;
@@ -8,9 +9,8 @@ use crate::report::Report;
 use crate::statuses;
 use crate::tree;
 use lex_core::api;
-use lex_core::build::BuildOptions;
-use lex_core::codec::WriteOptions;
-use lex_core::{MessageType, options::Limits as CoreLimits};
+use lex_core::api::Limits as CoreLimits;
+use lex_core::api::{BuildOptions, TransitionPolicy, WriteOptions};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use std::borrow::Cow;
@@ -21,11 +21,11 @@ use std::borrow::Cow;
 pub fn parse(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    format: Option<&str>,
+    format: Option<FormatArg>,
     strict: bool,
     limits: Option<&Limits>,
 ) -> PyResult<Message> {
-    let format = options::opt_format(py, format)?;
+    let format = options::opt_format(format);
     let read = options::read(strict, limits);
     let input = Input::extract(data, &read.limits)?;
     run(py, || input.message(format, &read).map(Cow::into_owned)).map(Message::new)
@@ -37,11 +37,11 @@ pub fn parse(
 pub fn parse_all(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    format: Option<&str>,
+    format: Option<FormatArg>,
     strict: bool,
     limits: Option<&Limits>,
 ) -> PyResult<Vec<Message>> {
-    let format = options::opt_format(py, format)?;
+    let format = options::opt_format(format);
     let read = options::read(strict, limits);
     let input = Input::extract(data, &read.limits)?;
     let all = run(py, || input.messages(format, &read))?;
@@ -51,21 +51,22 @@ pub fn parse_all(
 /// Validates a message (text, dict or Message) and returns its report. Unreadable input
 /// raises; everything wrong with a readable message is in the report.
 #[pyfunction]
-#[pyo3(signature = (data, format=None, *, level=2, now=None, strict=false, policy="default", previous_status=None, include_info=false, limits=None))]
+#[pyo3(signature = (data, format=None, *, level=LevelArg(2), now=None, strict=false, policy=PolicyArg(TransitionPolicy::Default), previous_status=None, include_info=false, limits=None),
+    text_signature = "(data, format=None, *, level=2, now=None, strict=False, policy='default', previous_status=None, include_info=False, limits=None)")]
 #[allow(clippy::too_many_arguments)]
 pub fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    format: Option<&str>,
-    level: i64,
+    format: Option<FormatArg>,
+    level: LevelArg,
     now: Option<&Bound<'_, PyAny>>,
     strict: bool,
-    policy: &str,
+    policy: PolicyArg,
     previous_status: Option<String>,
     include_info: bool,
     limits: Option<&Limits>,
 ) -> PyResult<Report> {
-    let format = options::opt_format(py, format)?;
+    let format = options::opt_format(format);
     let opts = ValidateArgs {
         level,
         now,
@@ -95,14 +96,14 @@ pub fn validate(
 pub fn convert(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
-    to: &str,
-    from_format: Option<&str>,
+    to: FormatArg,
+    from_format: Option<FormatArg>,
     pretty: bool,
     strict: bool,
     limits: Option<&Limits>,
 ) -> PyResult<String> {
-    let to = options::format(py, to)?;
-    let from = options::opt_format(py, from_format)?;
+    let to = to.0;
+    let from = options::opt_format(from_format);
     let read = options::read(strict, limits);
     let write = WriteOptions {
         pretty,
@@ -167,22 +168,14 @@ pub fn acknowledge(
 #[pyo3(signature = (message_type, payload, sender_id, receiver_id, *, message_id=None, now=None))]
 pub fn new_message(
     py: Python<'_>,
-    message_type: &str,
+    message_type: MessageTypeArg,
     payload: &Bound<'_, PyAny>,
     sender_id: &str,
     receiver_id: &str,
     message_id: Option<String>,
     now: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Message> {
-    let mtype = MessageType::parse(message_type).ok_or_else(|| {
-        errors::argument(
-            py,
-            format!(
-                "unknown message type \"{message_type}\" (expected one of {})",
-                api::MESSAGE_TYPES.join(", ")
-            ),
-        )
-    })?;
+    let mtype = message_type.0;
     let build = BuildOptions {
         now: options::now(py, now)?,
         message_id,
@@ -207,14 +200,14 @@ pub fn transition_allowed(
 
 /// The verdict on a transition: `allowed`, `unlisted` (allowed with a warning) or `forbidden`.
 #[pyfunction]
-#[pyo3(signature = (from_status, to_status, policy="default"))]
+#[pyo3(signature = (from_status, to_status, policy=PolicyArg(TransitionPolicy::Default)), text_signature = "(from_status, to_status, policy='default')")]
 pub fn check_transition(
     py: Python<'_>,
     from_status: &Bound<'_, PyString>,
     to_status: &Bound<'_, PyString>,
-    policy: &str,
+    policy: PolicyArg,
 ) -> PyResult<&'static str> {
-    let policy = options::policy(py, policy)?;
+    let policy = policy.0;
     let (from_status, to_status) = (statuses::text(from_status)?, statuses::text(to_status)?);
     run_held(py, || {
         api::check_transition(&from_status, &to_status, policy).map(|t| t.as_str())
@@ -229,4 +222,33 @@ pub fn _debug_panic(py: Python<'_>) -> PyResult<()> {
     run(py, || -> lex_core::Result<()> {
         panic!("deliberate panic from lex._native._debug_panic")
     })
+}
+
+/// Writes several messages in one document: one X12 or EDIFACT interchange (JSON and XML
+/// take exactly one message).
+#[pyfunction]
+#[pyo3(signature = (messages, to, *, pretty=false))]
+pub fn serialize_all(
+    py: Python<'_>,
+    messages: &Bound<'_, PyAny>,
+    to: FormatArg,
+    pretty: bool,
+) -> PyResult<String> {
+    let wrong = || {
+        errors::to_py(
+            py,
+            &api::wrong_type("messages", "an iterable of lex.Message"),
+        )
+    };
+    let mut all = Vec::new();
+    for item in messages.try_iter().map_err(|_| wrong())? {
+        let item = item?;
+        let m = item.cast::<Message>().map_err(|_| wrong())?;
+        all.push(m.get().inner.clone());
+    }
+    let write = WriteOptions {
+        pretty,
+        ..WriteOptions::default()
+    };
+    run(py, || api::serialize_all(&all, to.0, &write))
 }

@@ -3,7 +3,7 @@
 use crate::errors;
 use crate::message::Message;
 use crate::tree;
-use lex_core::options::{Limits, ReadOptions};
+use lex_core::api::{Limits, ReadOptions};
 use lex_core::{Format, Value, api};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};

@@ -11,6 +11,7 @@
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod args;
 mod errors;
 mod exchange;
 mod functions;
@@ -55,6 +56,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(exchange::duplicate_closure, m)?)?;
     m.add_function(wrap_pyfunction!(exchange::edifact_contrl, m)?)?;
     m.add_function(wrap_pyfunction!(exchange::edifact_contrl_read, m)?)?;
+    m.add_function(wrap_pyfunction!(exchange::x12_functional_ack, m)?)?;
+    m.add_function(wrap_pyfunction!(exchange::x12_read_functional_ack, m)?)?;
+    m.add_function(wrap_pyfunction!(functions::serialize_all, m)?)?;
     #[cfg(debug_assertions)]
     m.add_function(wrap_pyfunction!(functions::_debug_panic, m)?)?;
 

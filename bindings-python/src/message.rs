@@ -5,7 +5,7 @@ use crate::report::Issue;
 use crate::tree;
 use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
+use lex_core::api::WriteOptions;
 use pyo3::prelude::*;
 
 /// One LEX message (the canonical tree plus what reading it found). Immutable and safe to

@@ -1,10 +1,9 @@
 //! Python arguments → core options (formats, modes, policies, the clock, limits).
 
+use crate::args::{self, FormatArg, LevelArg, PolicyArg};
 use crate::errors;
 use lex_core::Format;
-use lex_core::lifecycle::TransitionPolicy;
-use lex_core::options::{Limits as CoreLimits, ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::{Limits as CoreLimits, ReadMode, ReadOptions, ValidateOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyString};
 use time::OffsetDateTime;
@@ -22,22 +21,25 @@ impl Limits {
     #[new]
     #[pyo3(signature = (*, max_input_bytes=None, max_depth=None, max_string_bytes=None, max_number_chars=None, max_nodes=None))]
     fn new(
-        max_input_bytes: Option<usize>,
-        max_depth: Option<usize>,
-        max_string_bytes: Option<usize>,
-        max_number_chars: Option<usize>,
-        max_nodes: Option<usize>,
-    ) -> Self {
+        max_input_bytes: Option<&Bound<'_, PyAny>>,
+        max_depth: Option<&Bound<'_, PyAny>>,
+        max_string_bytes: Option<&Bound<'_, PyAny>>,
+        max_number_chars: Option<&Bound<'_, PyAny>>,
+        max_nodes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         let d = CoreLimits::default();
-        Limits {
+        let get = |v: Option<&Bound<'_, PyAny>>, name: &str, default: usize| {
+            v.map_or(Ok(default), |v| args::limit(v, name))
+        };
+        Ok(Limits {
             inner: CoreLimits {
-                max_input_bytes: max_input_bytes.unwrap_or(d.max_input_bytes),
-                max_depth: max_depth.unwrap_or(d.max_depth),
-                max_string_bytes: max_string_bytes.unwrap_or(d.max_string_bytes),
-                max_number_chars: max_number_chars.unwrap_or(d.max_number_chars),
-                max_nodes: max_nodes.unwrap_or(d.max_nodes),
+                max_input_bytes: get(max_input_bytes, "max_input_bytes", d.max_input_bytes)?,
+                max_depth: get(max_depth, "max_depth", d.max_depth)?,
+                max_string_bytes: get(max_string_bytes, "max_string_bytes", d.max_string_bytes)?,
+                max_number_chars: get(max_number_chars, "max_number_chars", d.max_number_chars)?,
+                max_nodes: get(max_nodes, "max_nodes", d.max_nodes)?,
             },
-        }
+        })
     }
 
     /// Largest accepted input, in bytes.
@@ -95,29 +97,9 @@ pub fn limits(l: Option<&Limits>) -> CoreLimits {
     l.map(|l| l.inner).unwrap_or_default()
 }
 
-/// A format name (`json`, `xml`, `x12`, `edifact`; aliases as in the core).
-pub fn format(py: Python<'_>, name: &str) -> PyResult<Format> {
-    Format::parse(name).ok_or_else(|| {
-        errors::argument(
-            py,
-            format!("unknown format \"{name}\" (expected json, xml, x12 or edifact)"),
-        )
-    })
-}
-
-/// An optional format name.
-pub fn opt_format(py: Python<'_>, name: Option<&str>) -> PyResult<Option<Format>> {
-    name.map(|n| format(py, n)).transpose()
-}
-
-/// A transition policy name (`default`, `strict-table`).
-pub fn policy(py: Python<'_>, name: &str) -> PyResult<TransitionPolicy> {
-    TransitionPolicy::parse(name).ok_or_else(|| {
-        errors::argument(
-            py,
-            format!("unknown transition policy \"{name}\" (expected default or strict-table)"),
-        )
-    })
+/// An optional format argument.
+pub fn opt_format(format: Option<FormatArg>) -> Option<Format> {
+    format.map(|f| f.0)
 }
 
 /// Tolerant or strict reading.
@@ -170,10 +152,10 @@ pub fn now(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<
 
 /// The keyword arguments shared by `validate` and `Receiver`.
 pub struct ValidateArgs<'a, 'py> {
-    pub level: i64,
+    pub level: LevelArg,
     pub now: Option<&'a Bound<'py, PyAny>>,
     pub strict: bool,
-    pub policy: &'a str,
+    pub policy: PolicyArg,
     pub previous_status: Option<String>,
     pub include_info: bool,
     pub limits: Option<&'a Limits>,
@@ -182,17 +164,11 @@ pub struct ValidateArgs<'a, 'py> {
 impl ValidateArgs<'_, '_> {
     /// The core options these arguments describe.
     pub fn build(self, py: Python<'_>) -> PyResult<ValidateOptions> {
-        let level = u8::try_from(self.level)
-            .ok()
-            .filter(|l| (1..=3).contains(l))
-            .ok_or_else(|| {
-                errors::argument(py, format!("level must be 1, 2 or 3, not {}", self.level))
-            })?;
         Ok(ValidateOptions {
-            level,
+            level: self.level.0,
             now: now(py, self.now)?,
             mode: mode(self.strict),
-            policy: policy(py, self.policy)?,
+            policy: self.policy.0,
             previous_status: self.previous_status,
             include_info: self.include_info,
             limits: limits(self.limits),

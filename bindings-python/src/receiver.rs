@@ -1,11 +1,13 @@
 //! `lex.Receiver` and `lex.Receipt`: the stateful receiving side.
 
+use crate::args::{LevelArg, PolicyArg};
 use crate::errors::run;
 use crate::input::Input;
 use crate::message::Message;
 use crate::options::{Limits, ValidateArgs};
 use crate::report::Report;
 use lex_core::api;
+use lex_core::api::TransitionPolicy;
 use pyo3::prelude::*;
 
 /// What happened to one received message. Immutable.
@@ -149,13 +151,14 @@ pub struct Receiver {
 #[pymethods]
 impl Receiver {
     #[new]
-    #[pyo3(signature = (*, level=2, now=None, strict=false, policy="default", include_info=false, limits=None))]
+    #[pyo3(signature = (*, level=LevelArg(2), now=None, strict=false, policy=PolicyArg(TransitionPolicy::Default), include_info=false, limits=None),
+    text_signature = "(*, level=2, now=None, strict=False, policy='default', include_info=False, limits=None)")]
     fn new(
         py: Python<'_>,
-        level: i64,
+        level: LevelArg,
         now: Option<&Bound<'_, PyAny>>,
         strict: bool,
-        policy: &str,
+        policy: PolicyArg,
         include_info: bool,
         limits: Option<&Limits>,
     ) -> PyResult<Receiver> {
@@ -180,7 +183,7 @@ impl Receiver {
         let receipt = match Input::extract(data, &limits)? {
             Input::Bytes(b) => run(py, || self.inner.receive(&b))?,
             other => {
-                let read = lex_core::options::ReadOptions::default();
+                let read = lex_core::api::ReadOptions::default();
                 let msg = run(py, || other.message(None, &read).map(|m| m.into_owned()))?;
                 run(py, || Ok(self.inner.receive_message(msg)))?
             }
@@ -194,7 +197,7 @@ impl Receiver {
         let receipts = match Input::extract(data, &limits)? {
             Input::Bytes(b) => run(py, || self.inner.receive_all(&b))?,
             other => {
-                let read = lex_core::options::ReadOptions::default();
+                let read = lex_core::api::ReadOptions::default();
                 let msg = run(py, || other.message(None, &read).map(|m| m.into_owned()))?;
                 vec![run(py, || Ok(self.inner.receive_message(msg)))?]
             }

@@ -4,7 +4,7 @@
 //! Python, cyclic) structure is a `DEPTH_LIMIT_EXCEEDED` error rather than a stack overflow.
 
 use crate::errors;
-use lex_core::options::Limits;
+use lex_core::api::Limits;
 use lex_core::value::{Map, Number, escape_pointer_token};
 use lex_core::{Error, ErrorKind, Location, Value};
 use pyo3::prelude::*;

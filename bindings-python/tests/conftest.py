@@ -7,8 +7,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors"
-# The upstream standard, beside the repository (the Makefile's SPEC_DIR may point elsewhere).
-SPEC = (REPO / os.environ.get("SPEC_DIR", "../shared/spec/lex-1.0")).resolve()
+# The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository.
+SPEC = (REPO / (os.environ.get("LEX_SPEC_DIR") or "../shared/spec/lex-1.0")).resolve()
 CONFORMANCE = SPEC / "tests" / "conformance"
 
 

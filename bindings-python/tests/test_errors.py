@@ -163,7 +163,7 @@ def test_every_error_code_maps_to_a_class() -> None:
         lex.ArgumentError: {"INVALID_ARGUMENT"},
         lex.ConversionError: {"UNREPRESENTABLE"},
         lex.InternalError: {"INTERNAL_ERROR"},
-        lex.LexError: {"IO_ERROR"},
+        lex.IoError: {"IO_ERROR"},
     }
     assert set().union(*families.values()) == set(lex.ERROR_CODES)
     for cls in families:

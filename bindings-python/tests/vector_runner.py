@@ -18,7 +18,7 @@ import lex
 DEFAULT_NOW = "2026-04-03T12:00:00Z"
 
 # Extra issues a fuller validator legitimately adds to the public conformance vectors (the
-# same table as the Rust runner's; design notes spec-model §7.2): (vector id, code, level).
+# same table as the Rust runner's; docs/decisions.md D20): (vector id, code, level).
 PUBLIC_EXTRAS = {
     ("TC-010", "ALIAS_NORMALIZED", "WARNING"),
     ("TC-012", "CONSENT_RECORD_REQUIRED", "ERROR"),

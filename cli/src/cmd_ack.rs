@@ -1,10 +1,9 @@
 //! `lexedi ack`: the ACKNOWLEDGMENT for a received message.
 
+use crate::exit;
 use crate::io::{print_error, read_input, write_output};
-use lex_core::build::BuildOptions;
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
-use lex_core::{Error, api};
+use lex_core::api::{BuildOptions, ReadMode, ReadOptions, ValidateOptions, WriteOptions};
+use lex_core::{Error, ErrorKind, Message, api};
 
 /// Arguments of `lexedi ack`.
 #[derive(clap::Args)]
@@ -36,34 +35,86 @@ pub struct Args {
     /// Output file (default: standard output).
     #[arg(short, long)]
     output: Option<String>,
+    /// Answer an X12 interchange with its 997 functional acknowledgment instead of a LEX
+    /// ACKNOWLEDGMENT.
+    #[arg(long, conflicts_with_all = ["contrl", "status", "no_validate", "message_id", "level"])]
+    x12_997: bool,
+    /// Answer an EDIFACT interchange with its CONTRL syntax report instead of a LEX
+    /// ACKNOWLEDGMENT.
+    #[arg(long, conflicts_with_all = ["status", "no_validate", "message_id", "level"])]
+    contrl: bool,
 }
 
-/// Runs the command; returns the exit code (0 ACK written, 2 failed).
+/// Runs the command; returns the exit code (0 ACK written, 2 unreadable input or output,
+/// 64 a flag the acknowledgment cannot use, such as an unknown `--status`).
 pub fn run(args: Args) -> u8 {
-    match build(&args).and_then(|text| write_output(args.output.as_deref(), &text)) {
-        Ok(()) => 0,
-        Err(e) => {
+    match build(&args).and_then(|text| {
+        write_output(args.output.as_deref(), &text).map_err(|e| (e, exit::UNREADABLE))
+    }) {
+        Ok(()) => exit::OK,
+        Err((e, code)) => {
             print_error(&args.file, &e);
-            2
+            code
         }
     }
 }
 
-fn build(args: &Args) -> Result<String, Error> {
-    let mode = if args.strict {
+/// The ACK text, or the error with its exit code.
+fn build(args: &Args) -> Result<String, (Error, u8)> {
+    let unreadable = |e: Error| (e, exit::UNREADABLE);
+    if args.x12_997 || args.contrl {
+        return syntax_ack(args).map_err(unreadable);
+    }
+    let msg = read_message(args).map_err(unreadable)?;
+    acknowledge(args, &msg).map_err(|e| {
+        // The message was read: an invalid argument here comes from the flags.
+        let code = if e.kind == ErrorKind::InvalidArgument {
+            exit::USAGE
+        } else {
+            exit::UNREADABLE
+        };
+        (e, code)
+    })
+}
+
+fn mode(args: &Args) -> ReadMode {
+    if args.strict {
         ReadMode::Strict
     } else {
         ReadMode::Tolerant
-    };
+    }
+}
+
+/// The interchange's own syntax acknowledgment: an X12 997 or an EDIFACT CONTRL.
+fn syntax_ack(args: &Args) -> Result<String, Error> {
+    let bytes = read_input(&args.file)?;
+    if args.x12_997 {
+        let read = ReadOptions {
+            mode: mode(args),
+            ..ReadOptions::default()
+        };
+        let mut write = WriteOptions::default();
+        write.x12.now = args.now;
+        api::x12_functional_ack_with(&bytes, &read, &write)
+    } else {
+        api::edifact_contrl(&bytes)
+    }
+}
+
+fn read_message(args: &Args) -> Result<Message, Error> {
     let bytes = read_input(&args.file)?;
     let read = ReadOptions {
-        mode,
+        mode: mode(args),
         ..ReadOptions::default()
     };
-    let msg = api::parse(&bytes, None, &read)?;
+    api::parse(&bytes, None, &read)
+}
+
+fn acknowledge(args: &Args, msg: &Message) -> Result<String, Error> {
+    let mode = mode(args);
     let report = (!args.no_validate).then(|| {
         api::validate(
-            &msg,
+            msg,
             &ValidateOptions {
                 level: args.level,
                 mode,
@@ -76,6 +127,6 @@ fn build(args: &Args) -> Result<String, Error> {
         now: args.now,
         message_id: args.message_id.clone(),
     };
-    let ack = api::acknowledge_with(&msg, report.as_ref(), args.status.as_deref(), &opts)?;
+    let ack = api::acknowledge_with(msg, report.as_ref(), args.status.as_deref(), &opts)?;
     Ok(ack.to_json(!args.compact))
 }

@@ -1,8 +1,9 @@
 //! `lexedi conformance DIR`: runs every test vector under a folder (the public LEX
 //! conformance vectors or the project's own) with the core's shared runner.
 
-use lex_core::vectors::{self, Outcome};
-use lex_core::{Map, Value, codec::json_write};
+use lex_conformance::{self as vectors, Outcome};
+use lex_core::api::value_to_json;
+use lex_core::{Map, Value};
 use std::path::PathBuf;
 
 /// Arguments of `lexedi conformance`.
@@ -24,8 +25,9 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     };
-    let passed = outcomes.iter().filter(|o| o.passed()).count();
-    let failed = outcomes.len() - passed;
+    let skipped = outcomes.iter().filter(|o| o.skipped.is_some()).count();
+    let passed = outcomes.iter().filter(|o| o.passed()).count() - skipped;
+    let failed = outcomes.len() - passed - skipped;
     for o in &outcomes {
         if args.json {
             println!("{}", json_row(o));
@@ -37,16 +39,27 @@ pub fn run(args: Args) -> u8 {
         let mut m = Map::default();
         m.insert("passed".into(), Value::int(passed as i64));
         m.insert("failed".into(), Value::int(failed as i64));
-        println!("{}", json_write::to_string(&Value::Object(m), false));
+        if skipped > 0 {
+            m.insert("skipped".into(), Value::int(skipped as i64));
+        }
+        println!("{}", value_to_json(&Value::Object(m), false));
     }
-    println!("{passed} passed, {failed} failed");
+    if skipped > 0 {
+        println!("{passed} passed, {failed} failed, {skipped} skipped");
+    } else {
+        println!("{passed} passed, {failed} failed");
+    }
     u8::from(failed > 0)
 }
 
 fn text_row(o: &Outcome) -> String {
-    let verdict = if o.passed() { "PASS" } else { "FAIL" };
+    let verdict = match (&o.skipped, o.passed()) {
+        (Some(_), _) => "SKIP",
+        (None, true) => "PASS",
+        (None, false) => "FAIL",
+    };
     let mut row = format!("{verdict}  {:<16} {}", o.id, o.operation);
-    if let Some(f) = &o.failure {
+    if let Some(f) = o.failure.as_ref().or(o.skipped.as_ref()) {
         row.push_str(": ");
         row.push_str(f);
     }
@@ -64,5 +77,8 @@ fn json_row(o: &Outcome) -> String {
     if let Some(f) = &o.failure {
         m.insert("failure".into(), f.as_str().into());
     }
-    json_write::to_string(&Value::Object(m), false)
+    if let Some(why) = &o.skipped {
+        m.insert("skipped".into(), why.as_str().into());
+    }
+    value_to_json(&Value::Object(m), false)
 }

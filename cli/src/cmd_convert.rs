@@ -3,12 +3,12 @@
 
 use crate::batch;
 use crate::cmd_validate::error_line;
+use crate::exit;
 use crate::io::{print_error, read_input, write_output};
 use crate::limits::LimitArgs;
 use crate::summary::Summary;
-use lex_core::codec::WriteOptions;
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::{Error, ErrorKind, Format, api};
+use lex_core::api::{ReadMode, ReadOptions, WriteOptions, value_to_json};
+use lex_core::{Error, ErrorKind, Format, Issue, Map, Value, api};
 use std::io::Write;
 
 /// Arguments of `lexedi convert`.
@@ -22,10 +22,10 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<String>,
     /// Target format: json, xml, x12 or edifact.
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::args::format)]
     to: Format,
     /// Source format (default: detected from content).
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::args::format)]
     from: Option<Format>,
     /// Pretty output (the default for a single document).
     #[arg(long, conflicts_with = "compact")]
@@ -45,12 +45,12 @@ pub struct Args {
     /// Output file (a directory for a batch converted to XML; default: standard output).
     #[arg(short, long)]
     output: Option<String>,
+    /// Errors, warnings and the batch summary as JSON lines on standard error (default:
+    /// human text).
+    #[arg(long)]
+    json: bool,
     #[command(flatten)]
     limits: LimitArgs,
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("unknown format '{s}' (json, xml, x12, edifact)"))
 }
 
 fn is_batch(args: &Args) -> bool {
@@ -66,7 +66,8 @@ fn is_batch(args: &Args) -> bool {
         })
 }
 
-/// Runs the command; returns the exit code (0 done, 2 something could not be converted).
+/// Runs the command; returns the exit code (0 done, 2 something could not be converted,
+/// 64 a usage error; see [`crate::exit`]).
 pub fn run(args: Args) -> u8 {
     let read = ReadOptions {
         mode: if args.strict {
@@ -85,13 +86,43 @@ pub fn run(args: Args) -> u8 {
     };
     let file = &args.files[0];
     let result = read_input(file)
-        .and_then(|bytes| api::convert(&bytes, args.to, args.from, &read, &write))
-        .and_then(|text| write_output(args.output.as_deref(), &text));
+        .and_then(|bytes| api::convert_with_warnings(&bytes, args.to, args.from, &read, &write))
+        .and_then(|(text, warnings)| {
+            report_warnings(file, &warnings, args.json);
+            write_output(args.output.as_deref(), &text)
+        });
     match result {
-        Ok(()) => 0,
+        Ok(()) => exit::OK,
         Err(e) => {
-            print_error(file, &e);
-            2
+            report_error(file, &e, args.json);
+            exit::UNREADABLE
+        }
+    }
+}
+
+/// An input that could not be converted, on standard error.
+fn report_error(name: &str, e: &Error, json: bool) {
+    if json {
+        eprintln!("{}", error_line(name, e));
+    } else {
+        print_error(name, e);
+    }
+}
+
+/// The writer's warnings (an invented interchange id), on standard error.
+fn report_warnings(name: &str, warnings: &[Issue], json: bool) {
+    for w in warnings {
+        if json {
+            let mut m = Map::default();
+            m.insert("file".into(), name.into());
+            let mut v = Map::default();
+            v.insert("code".into(), w.code.as_str().into());
+            v.insert("pointer".into(), w.pointer.as_str().into());
+            v.insert("message".into(), w.message.as_str().into());
+            m.insert("warning".into(), Value::Object(v));
+            eprintln!("{}", value_to_json(&Value::Object(m), false));
+        } else {
+            eprintln!("{name}: warning {} {}: {}", w.code, w.pointer, w.message);
         }
     }
 }
@@ -145,7 +176,11 @@ fn run_batch(args: &Args, read: &ReadOptions) -> u8 {
         Ok(s) => s,
         Err(e) => {
             eprintln!("lexedi convert: {e}");
-            return 2;
+            return if e.kind == ErrorKind::InvalidArgument {
+                exit::USAGE
+            } else {
+                exit::UNREADABLE
+            };
         }
     };
     // Streams are compact (one NDJSON line per message); XML files follow --compact.
@@ -155,6 +190,7 @@ fn run_batch(args: &Args, read: &ReadOptions) -> u8 {
     };
     let to = args.to;
     let from = args.from;
+    let json = args.json;
     let mut summary = Summary::default();
     let mut failed_write: Option<Error> = None;
     batch::run(
@@ -162,20 +198,26 @@ fn run_batch(args: &Args, read: &ReadOptions) -> u8 {
         args.ndjson,
         read.limits.max_input_bytes,
         usize::from(args.jobs),
-        |item| -> Result<(usize, Vec<String>), Error> {
+        |item| -> Result<(usize, Vec<String>, Vec<Issue>), Error> {
             let bytes = item.bytes.as_ref().map_err(Clone::clone)?;
             let messages = api::parse_all(bytes, from, read)?;
+            let mut warnings = Vec::new();
             let texts = match to {
                 Format::Json | Format::Xml => messages
                     .iter()
                     .map(|m| api::serialize(m, to, &write))
                     .collect::<Result<Vec<_>, _>>()?,
-                Format::X12 | Format::Edifact => vec![api::serialize_all(&messages, to, &write)?],
+                Format::X12 | Format::Edifact => {
+                    let (text, w) = api::serialize_with_warnings(&messages, to, &write)?;
+                    warnings = w;
+                    vec![text]
+                }
             };
-            Ok((messages.len(), texts))
+            Ok((messages.len(), texts, warnings))
         },
         |name, outcome| match outcome {
-            Ok((n, texts)) => {
+            Ok((n, texts, warnings)) => {
+                report_warnings(&name, &warnings, json);
                 summary.messages += n as u64;
                 summary.valid += n as u64;
                 for (k, text) in texts.iter().enumerate() {
@@ -190,7 +232,7 @@ fn run_batch(args: &Args, read: &ReadOptions) -> u8 {
             }
             Err(e) => {
                 summary.add_error(e.code());
-                eprintln!("{}", error_line(&name, &e));
+                report_error(&name, &e, json);
             }
         },
     );
@@ -201,14 +243,22 @@ fn run_batch(args: &Args, read: &ReadOptions) -> u8 {
     }
     if let Some(e) = failed_write {
         eprintln!("lexedi convert: {e}");
-        return 2;
+        return exit::UNREADABLE;
     }
-    eprintln!(
-        "converted {} message(s) to {to}; {} input(s) could not be converted",
-        summary.messages, summary.unreadable
-    );
-    for (code, n) in &summary.errors_by_code {
-        eprintln!("  {n:>8}  {code}");
+    if json {
+        eprintln!("{}", summary.to_json());
+    } else {
+        eprintln!(
+            "converted {} message(s) to {to}; {} input(s) could not be converted",
+            summary.messages, summary.unreadable
+        );
+        for (code, n) in &summary.errors_by_code {
+            eprintln!("  {n:>8}  {code}");
+        }
     }
-    if summary.unreadable > 0 { 2 } else { 0 }
+    if summary.unreadable > 0 {
+        exit::UNREADABLE
+    } else {
+        exit::OK
+    }
 }

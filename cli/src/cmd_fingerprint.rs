@@ -1,6 +1,6 @@
 //! `lexedi fingerprint`: the customer fingerprint of LEX_DEDUPLICATION §2.
 
-use lex_core::dedup;
+use lex_core::api;
 
 /// Arguments of `lexedi fingerprint`.
 #[derive(clap::Args)]
@@ -19,20 +19,20 @@ pub struct Args {
     show_input: bool,
 }
 
-/// Runs the command; returns the exit code (0 printed, 2 nothing to fingerprint).
+/// Runs the command; returns the exit code (0 printed, 64 neither `--email` nor `--phone`).
 pub fn run(args: Args) -> u8 {
     if args.email.trim().is_empty() && args.phone.trim().is_empty() {
         eprintln!("fingerprint: error INVALID_ARGUMENT: give --email or --phone");
-        return 2;
+        return crate::exit::USAGE;
     }
     println!(
         "{}",
-        dedup::fingerprint(&args.email, &args.phone, &args.last_name)
+        api::fingerprint(&args.email, &args.phone, &args.last_name)
     );
     if args.show_input {
         println!(
             "{}",
-            dedup::fingerprint_input(&args.email, &args.phone, &args.last_name)
+            api::fingerprint_input(&args.email, &args.phone, &args.last_name)
         );
     }
     0

@@ -1,16 +1,16 @@
 //! `lexedi new`: wrap a payload body in a complete, validated envelope.
 
 use crate::io::{print_error, read_input, write_output};
-use lex_core::build::BuildOptions;
-use lex_core::codec::json_read;
-use lex_core::options::Limits;
+use lex_core::api::BuildOptions;
+use lex_core::api::Limits;
+use lex_core::api::value_from_json;
 use lex_core::{Error, MessageType, api};
 
 /// Arguments of `lexedi new`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Message type: LEAD, ASSET, ACKNOWLEDGMENT, SUBSCRIPTION or LEAD_CLOSURE.
-    #[arg(long = "type", value_parser = parse_type)]
+    #[arg(long = "type", value_parser = crate::args::message_type)]
     mtype: MessageType,
     /// JSON file with the payload body (or `{"<key>": body}`); `-` for standard input.
     #[arg(long)]
@@ -35,14 +35,6 @@ pub struct Args {
     output: Option<String>,
 }
 
-fn parse_type(s: &str) -> Result<MessageType, String> {
-    MessageType::parse(&s.to_ascii_uppercase()).ok_or_else(|| {
-        format!(
-            "unknown message type '{s}' (LEAD, ASSET, ACKNOWLEDGMENT, SUBSCRIPTION, LEAD_CLOSURE)"
-        )
-    })
-}
-
 /// Runs the command; returns the exit code (0 written, 2 failed or invalid).
 pub fn run(args: Args) -> u8 {
     match build(&args).and_then(|text| write_output(args.output.as_deref(), &text)) {
@@ -56,7 +48,7 @@ pub fn run(args: Args) -> u8 {
 
 fn build(args: &Args) -> Result<String, Error> {
     let bytes = read_input(&args.payload)?;
-    let payload = json_read::parse(&bytes, &Limits::default())?;
+    let payload = value_from_json(&bytes, &Limits::default())?;
     let opts = BuildOptions {
         now: args.now,
         message_id: args.message_id.clone(),

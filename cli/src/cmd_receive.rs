@@ -1,9 +1,9 @@
 //! `lexedi receive`: run one Receiver over a sequence of messages and print each receipt.
 
 use crate::io::{print_error, read_input};
-use lex_core::codec::json_write;
-use lex_core::options::ReadMode;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ReadMode;
+use lex_core::api::ValidateOptions;
+use lex_core::api::value_to_json;
 use lex_core::{Map, Value, api};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -15,7 +15,7 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<String>,
     /// Conformance level (1, 2 or 3).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
     /// The receiver's clock (RFC 3339; default: now).
     #[arg(long, value_parser = parse_now)]
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> u8 {
                 if let Value::Object(v) = r.to_value() {
                     m.extend(v);
                 }
-                println!("{}", json_write::to_string(&Value::Object(m), false));
+                println!("{}", value_to_json(&Value::Object(m), false));
             } else {
                 println!("{}", human(path, &r));
             }

@@ -5,10 +5,11 @@ use crate::io::use_color;
 use crate::limits::LimitArgs;
 use crate::progress;
 use crate::summary::Summary;
-use lex_core::codec::json_write;
-use lex_core::options::{ReadMode, ReadOptions};
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ValidateOptions;
+use lex_core::api::value_to_json;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Error, Format, Level, Map, Report, Value, api};
+use std::io::IsTerminal;
 
 /// Arguments of `lexedi validate`.
 #[derive(clap::Args)]
@@ -18,13 +19,13 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<String>,
     /// Conformance level (1, 2 or 3).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
     /// Strict reading: normalisations are errors.
     #[arg(long)]
     strict: bool,
     /// Input format (default: detected from content).
-    #[arg(long, value_parser = parse_format)]
+    #[arg(long, value_parser = crate::args::format)]
     from: Option<Format>,
     /// One JSON result per line on standard output (the summary goes to standard error).
     #[arg(long)]
@@ -35,20 +36,49 @@ pub struct Args {
     /// Worker threads (default 1).
     #[arg(long, short = 'j', default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
     jobs: u16,
-    /// Print the summary even for a single input.
+    /// Print the summary even for a single input (always printed on a terminal).
     #[arg(long)]
     summary: bool,
+    /// Print every result, valid ones included (the default when standard output is not
+    /// a terminal).
+    #[arg(long, group = "shown")]
+    all: bool,
+    /// Print only the problems: invalid messages and unreadable inputs (the default on a
+    /// terminal).
+    #[arg(long, group = "shown")]
+    problems: bool,
+    /// Print no result line, only the summary; the exit code tells the verdict.
+    #[arg(long, short = 'q', group = "shown")]
+    quiet: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
 
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("unknown format '{s}' (json, xml, x12, edifact)"))
-}
-
 type Outcome = Result<Vec<Report>, Error>;
 
-/// Runs the command; returns the exit code (0 valid, 1 invalid, 2 unreadable).
+/// Which results get a line of their own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    All,
+    Problems,
+    None,
+}
+
+impl Args {
+    /// `--all`/`--problems`/`--quiet`, else problems on a terminal and everything otherwise.
+    fn shown(&self, terminal: bool) -> Shown {
+        if self.quiet {
+            Shown::None
+        } else if self.problems || (terminal && !self.all && !self.json) {
+            Shown::Problems
+        } else {
+            Shown::All
+        }
+    }
+}
+
+/// Runs the command; returns the exit code (0 valid, 1 invalid, 2 unreadable; see
+/// [`crate::exit`]).
 pub fn run(args: Args) -> u8 {
     let limits = args.limits.to_limits();
     let opts = ValidateOptions {
@@ -66,6 +96,8 @@ pub fn run(args: Args) -> u8 {
         limits,
     };
     let color = use_color();
+    let terminal = std::io::stdout().is_terminal();
+    let shown = args.shown(terminal);
     let mut summary = Summary::default();
     let mut items = 0u64;
     let pb = progress::spinner(!args.json);
@@ -88,6 +120,9 @@ pub fn run(args: Args) -> u8 {
                     for (k, report) in reports.iter().enumerate() {
                         summary.add_report(report);
                         pb.inc(1);
+                        if shown == Shown::None || (shown == Shown::Problems && report.valid) {
+                            continue;
+                        }
                         let label = if many {
                             format!("{name}#{}", k + 1)
                         } else {
@@ -103,6 +138,9 @@ pub fn run(args: Args) -> u8 {
                 }
                 Err(e) => {
                     summary.add_error(e.code());
+                    if shown == Shown::None {
+                        return;
+                    }
                     pb.suspend(|| {
                         if args.json {
                             println!("{}", error_line(&name, &e));
@@ -115,7 +153,8 @@ pub fn run(args: Args) -> u8 {
         },
     );
     pb.finish_and_clear();
-    if args.summary || items > 1 || summary.messages > 1 {
+    // Hidden results are still counted: the summary says what they were.
+    if args.summary || items > 1 || summary.messages > 1 || shown != Shown::All {
         if args.json {
             eprintln!("{}", summary.to_json());
         } else {
@@ -131,7 +170,7 @@ fn json_line(name: &str, report: &Report) -> String {
     if let Value::Object(r) = report.to_value() {
         m.extend(r);
     }
-    json_write::to_string(&Value::Object(m), false)
+    value_to_json(&Value::Object(m), false)
 }
 
 /// The JSON line for an unreadable input: `{"file", "error": {code, message, location...}}`.
@@ -158,7 +197,7 @@ pub fn error_line(name: &str, e: &Error) -> String {
         err.insert("segmentId".into(), s.as_str().into());
     }
     m.insert("error".into(), Value::Object(err));
-    json_write::to_string(&Value::Object(m), false)
+    value_to_json(&Value::Object(m), false)
 }
 
 fn paint(text: &str, level: Level, color: bool) -> String {

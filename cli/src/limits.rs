@@ -1,6 +1,6 @@
 //! Command-line flags for the readers' resource limits (same defaults as the library).
 
-use lex_core::options::Limits;
+use lex_core::api::Limits;
 
 /// `--max-bytes`, `--max-depth`, `--max-string-bytes`, `--max-nodes`.
 #[derive(clap::Args, Clone, Debug)]

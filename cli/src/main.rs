@@ -1,5 +1,6 @@
 //! `lexedi`: the LEX 1.0 command-line tool.
 
+mod args;
 mod batch;
 mod cmd_ack;
 mod cmd_conformance;
@@ -11,6 +12,7 @@ mod cmd_new;
 mod cmd_receive;
 mod cmd_serve;
 mod cmd_validate;
+mod exit;
 mod inputs;
 mod io;
 mod limits;
@@ -23,7 +25,7 @@ use std::process::ExitCode;
 /// Validate, convert, acknowledge and receive LEX 1.0 lead-exchange messages
 /// (JSON-EDI, XML-EDI, ANSI X12 850, UN/EDIFACT ORDERS).
 #[derive(Parser)]
-#[command(name = "lexedi", version, about, long_about = None)]
+#[command(name = "lexedi", version, about, long_about = None, after_help = exit::TABLE)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,7 +33,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate messages (exit 0 valid, 1 invalid, 2 unreadable).
+    /// Validate messages (exit 0 valid, 1 invalid, 2 unreadable). On a terminal only the
+    /// problems, a live counter and the summary are shown (--all for every result).
     Validate(cmd_validate::Args),
     /// Convert a message to another format.
     Convert(cmd_convert::Args),
@@ -54,7 +57,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap exits 2 on a usage error, the code of unreadable input here: usage errors are 64.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            });
+        }
+    };
     let code = match cli.command {
         Command::Validate(a) => cmd_validate::run(a),
         Command::Convert(a) => cmd_convert::run(a),

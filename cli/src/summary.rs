@@ -1,6 +1,7 @@
 //! The end-of-batch summary: counts by validity and by issue code.
 
-use lex_core::codec::json_write;
+use crate::exit;
+use lex_core::api::value_to_json;
 use lex_core::{Map, Report, Value};
 use std::collections::BTreeMap;
 
@@ -44,11 +45,11 @@ impl Summary {
     /// The exit code: 2 if anything was unreadable, else 1 if anything was invalid, else 0.
     pub fn exit_code(&self) -> u8 {
         if self.unreadable > 0 {
-            2
+            exit::UNREADABLE
         } else if self.invalid > 0 {
-            1
+            exit::INVALID
         } else {
-            0
+            exit::OK
         }
     }
 
@@ -85,6 +86,6 @@ impl Summary {
         s.insert("unreadableByCode".into(), counts(&self.errors_by_code));
         let mut root = Map::default();
         root.insert("summary".into(), Value::Object(s));
-        json_write::to_string(&Value::Object(root), false)
+        value_to_json(&Value::Object(root), false)
     }
 }

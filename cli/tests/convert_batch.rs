@@ -52,6 +52,19 @@ fn ndjson_to_ndjson_and_to_one_x12_interchange_per_item() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0], example_line(1));
     assert_eq!(rows[1], example_line(2));
+    // Human text by default (issue 25), JSON lines with --json.
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("{}:2: error SYNTAX_ERROR: ", f.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("converted 2 message(s) to json; 1 input(s) could not be converted"));
+    let out = lexedi()
+        .args(["convert", "--to", "json", "--json"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains(&format!(
@@ -60,7 +73,7 @@ fn ndjson_to_ndjson_and_to_one_x12_interchange_per_item() {
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("converted 2 message(s) to json; 1 input(s) could not be converted"));
+    assert!(stderr.contains("{\"summary\":{\"messages\":2,"), "{stderr}");
 
     let x12 = d.join("out.x12");
     let out = lexedi()
@@ -137,7 +150,7 @@ fn directory_to_xml_files_and_xml_needs_an_output_directory() {
         .arg(&src)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(64), "a usage error (issue 25)");
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()

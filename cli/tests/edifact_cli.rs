@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
 use lex_core::{Format, api};
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -49,7 +49,7 @@ fn fingerprint_prints_the_hash() {
         "e2e4f6dbeafc638514584d10d630e5e3739f574308b20ae1cc80681e9e39d1d1\njane.smith@example.com|4155551234|smith\n"
     );
     let o = lexedi(&["fingerprint", "--last-name", "Smith"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(64), "a usage error (issue 25)");
     assert!(String::from_utf8_lossy(&o.stderr).contains("INVALID_ARGUMENT"));
 }
 
@@ -83,7 +83,7 @@ fn ack_writes_the_acknowledgment() {
     assert!(stdout(&o).contains("\"status\":\"REJECTED\""));
     assert!(stdout(&o).contains("\"code\":\"TIMESTAMP_IN_FUTURE\""));
     let o = lexedi(&["ack", f.to_str().unwrap(), "--status", "NOPE"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(64), "a bad flag value (issue 25)");
     assert!(String::from_utf8_lossy(&o.stderr).contains("INVALID_ARGUMENT"));
     let o = lexedi(&["ack", "does-not-exist.json"]);
     assert_eq!(o.status.code(), Some(2));
@@ -165,7 +165,11 @@ fn new_wraps_a_payload() {
         "--to",
         "B-1",
     ]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        o.status.code(),
+        Some(64),
+        "a bad --type is a usage error (issue 25)"
+    );
 }
 
 #[test]

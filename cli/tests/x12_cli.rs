@@ -137,3 +137,47 @@ fn a_multi_message_interchange_needs_an_edi_target() {
     assert_eq!(text.matches("ST*850*").count(), 2);
     assert!(text.contains("GE*2*1~"));
 }
+
+#[test]
+fn ack_x12_997_answers_an_interchange() {
+    let x12 = lexedi(&["convert", "examples/lead.json", "--to", "x12"]);
+    let p = tmp("ack-997.x12", &String::from_utf8(x12.stdout).unwrap());
+    let out = lexedi(&[
+        "ack",
+        p.to_str().unwrap(),
+        "--x12-997",
+        "--now",
+        "2026-05-04T10:00:00Z",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let ack = String::from_utf8(out.stdout).unwrap();
+    assert!(ack.starts_with("ISA*"), "{ack}");
+    assert!(ack.contains("ST*997*"), "{ack}");
+    assert!(ack.contains("AK5*A"), "{ack}");
+    assert!(ack.contains("*260504*1000*"), "the clock is used: {ack}");
+
+    // Not X12: a located parse error, exit 2; --x12-997 with --status is refused by clap.
+    let json = lexedi(&["ack", "examples/lead.json", "--x12-997"]);
+    assert_eq!(json.status.code(), Some(2));
+    let both = lexedi(&[
+        "ack",
+        "examples/lead.json",
+        "--x12-997",
+        "--status",
+        "RECEIVED",
+    ]);
+    assert_ne!(both.status.code(), Some(0));
+}
+
+#[test]
+fn ack_contrl_answers_an_edifact_interchange() {
+    let edi = lexedi(&["convert", "examples/lead.json", "--to", "edifact"]);
+    let p = tmp("ack-contrl.edi", &String::from_utf8(edi.stdout).unwrap());
+    let out = lexedi(&["ack", p.to_str().unwrap(), "--contrl"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("CONTRL:D:3:UN")
+    );
+}

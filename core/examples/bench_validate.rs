@@ -4,7 +4,7 @@
 //! validates it repeatedly at level 3 and prints the mean time per validation, excluding
 //! parsing. A benchmark program, not a test: nothing here asserts a duration.
 
-use lex_core::{api, options::ReadOptions, validate::ValidateOptions};
+use lex_core::api::{self, ReadOptions, ValidateOptions};
 use std::time::Instant;
 
 const SAMPLE: &str = r#"{"lex":{"header":{"messageId":"3f0c9a52-7d1e-4b8a-9c2f-000000000099","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T11:30:00Z","senderId":"WEBPORTAL-NORTH","receiverId":"RETAILER-0042"},

@@ -5,13 +5,13 @@
 //! carried in `validationResults` (schema-layer issues under `schemaValidation.errors`, rule
 //! issues under `businessRuleValidation.violations`, each with the extra `code` and `level`).
 
-use crate::build::{BuildOptions, format_timestamp, new_uuid};
+use crate::build::{BuildOptions, new_uuid};
+use crate::datetime::format_timestamp;
 use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::message::{Message, MessageType};
 use crate::report::{Issue, Level, Report};
 use crate::value::{Map, Value};
-use time::OffsetDateTime;
 
 /// The eight acknowledgment statuses of the schema.
 pub const ACK_STATUSES: [&str; 8] = [
@@ -167,7 +167,7 @@ pub fn acknowledge_with(
     };
     let header = msg.header();
     let original_id = header.message_id().unwrap_or("").to_string();
-    let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let now = crate::datetime::now_or_system(opts.now);
     let ts = format_timestamp(now);
     let ack_message_id = opts.message_id.clone().unwrap_or_else(new_uuid);
 
@@ -218,5 +218,4 @@ pub fn acknowledge_with(
 }
 
 #[cfg(test)]
-#[path = "ack_tests.rs"]
 mod tests;

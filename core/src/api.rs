@@ -3,27 +3,33 @@
 //! Bindings (Python, Node, Java, the C ABI and through it C#) call only what is here. A
 //! binding that needs something new gets it added here, never written in the binding.
 
-use crate::codec::{self, WriteOptions, resolve_format};
+use crate::codec::{self, resolve_format};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
-use crate::lifecycle::{self, Transition, TransitionPolicy};
+use crate::lifecycle;
 use crate::message::{Message, MessageType};
-use crate::options::ReadOptions;
 use crate::report::Report;
-use crate::validate::ValidateOptions;
 use crate::value::Value;
 
 pub use crate::ack::{ACK_STATUSES, acknowledge, acknowledge_with};
 pub use crate::build::{BuildOptions, LEX_VERSION, new_message_with};
+pub use crate::codec::edifact::Profile as EdifactProfile;
+pub use crate::codec::x12::{
+    ControlNumbers, Counter, LineEnding, PayloadEncoding, Profile as X12Profile,
+};
+pub use crate::codec::{PLACEHOLDER_ID_CODE, WriteOptions};
 pub use crate::dedup::duplicate_closure;
-pub use crate::dedup::fingerprint;
+pub use crate::dedup::{fingerprint, fingerprint_input, is_fingerprint};
 pub use crate::governance::ForwardDecision;
 pub use crate::json_schema::{allowed_values, message_schema};
 pub use crate::lifecycle::STATUSES;
+pub use crate::lifecycle::{Transition, TransitionPolicy};
 pub use crate::message::MESSAGE_TYPES;
+pub use crate::options::{Limits, ReadMode, ReadOptions};
 pub use crate::receiver::{ExpiryAction, MemoryStore};
 pub use crate::receiver::{Outcome, Receipt, Receiver, ReceiverStore};
 pub use crate::ttl::{content_hash, ttl_expires_at, ttl_expiry};
+pub use crate::validate::ValidateOptions;
 
 /// The version of this toolkit.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -94,6 +100,28 @@ pub fn convert(
 ) -> Result<String> {
     let messages = parse_all(input, from, read)?;
     codec::write(&messages, to, write)
+}
+
+/// [`serialize_all`] with the writer's warnings (an X12/EDIFACT interchange id written as
+/// the placeholder `LEX` because the message has no `header.senderId`/`receiverId`).
+pub fn serialize_with_warnings(
+    messages: &[Message],
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    codec::write_with_warnings(messages, format, opts)
+}
+
+/// [`convert`] with the writer's warnings (see [`serialize_with_warnings`]).
+pub fn convert_with_warnings(
+    input: &[u8],
+    to: Format,
+    from: Option<Format>,
+    read: &ReadOptions,
+    write: &WriteOptions,
+) -> Result<(String, Vec<crate::report::Issue>)> {
+    let messages = parse_all(input, from, read)?;
+    codec::write_with_warnings(&messages, to, write)
 }
 
 /// Detects the format of `input` from its first bytes.
@@ -192,7 +220,7 @@ pub fn may_forward_with(
     recipient: &str,
     opts: &ValidateOptions,
 ) -> ForwardDecision {
-    let now = opts.now.unwrap_or_else(time::OffsetDateTime::now_utc);
+    let now = crate::datetime::now_or_system(opts.now);
     crate::governance::may_forward_at(message, recipient, now)
 }
 
@@ -222,3 +250,51 @@ pub fn edifact_contrl(input: &[u8]) -> Result<String> {
 pub fn edifact_contrl_read(input: &[u8]) -> Result<Value> {
     codec::edifact::contrl::read(input, &ReadOptions::default())
 }
+
+/// [`edifact_contrl`] with an explicit partner profile (`profile.control_reference` and
+/// `profile.prepared_at` fix the CONTRL's own reference and clock) and read limits.
+pub fn edifact_contrl_with(
+    input: &[u8],
+    profile: &EdifactProfile,
+    read: &ReadOptions,
+) -> Result<String> {
+    codec::edifact::contrl::generate(input, profile, &read.limits)
+}
+
+/// Reads a JSON text into a [`Value`] tree (RFC 8259, number lexemes kept exactly),
+/// within `limits`. This is the JSON reader of the JSON-EDI codec, without the envelope.
+pub fn value_from_json(input: &[u8], limits: &Limits) -> Result<Value> {
+    codec::json_read::parse(input, limits)
+}
+
+/// Writes a [`Value`] tree as JSON text (members in order, number lexemes as read);
+/// `pretty` indents by two spaces.
+pub fn value_to_json(value: &Value, pretty: bool) -> String {
+    codec::json_write::to_string(value, pretty)
+}
+
+/// Parses an RFC 3339 date-time (`2026-04-03T12:00:00Z`, any offset); `None` when the text
+/// is not one. The same parser the validator uses for `lex.header.timestamp`.
+pub fn parse_timestamp(text: &str) -> Option<time::OffsetDateTime> {
+    crate::datetime::parse_timestamp(text)
+}
+
+/// Formats an instant as RFC 3339 in UTC with second precision and a trailing `Z`, the
+/// form the toolkit writes into `lex.header.timestamp`.
+pub fn format_timestamp(t: time::OffsetDateTime) -> String {
+    crate::datetime::format_timestamp(t)
+}
+
+/// The namespaces of `lex.extensions[]`, in order (entries without a string namespace are
+/// skipped).
+pub fn extension_namespaces(message: &Message) -> Vec<&str> {
+    crate::validate::rules::extensions::namespaces(message)
+}
+
+// Argument semantics and error families (issue [surface]): every binding and the CLI parse
+// names, levels and limits here, with one error text each, and raise one exception class per
+// family.
+pub use crate::args::{
+    ErrorFamily, closed_handle, parse_format, parse_level, parse_limit, parse_message_type,
+    parse_policy, parse_read_mode, wrong_type,
+};

@@ -1,11 +1,11 @@
 //! Building new messages: a payload wrapped in a complete envelope.
 
+use crate::datetime::format_timestamp;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
 use crate::message::{Message, MessageType};
 use crate::value::{Map, Value};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// The LEX version this toolkit writes into `header.version`.
 pub const LEX_VERSION: &str = "1.0";
@@ -22,16 +22,6 @@ pub struct BuildOptions {
 /// A fresh UUID v4 in lower-case 8-4-4-4-12 form.
 pub fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()
-}
-
-/// Formats a UTC timestamp as RFC 3339 with a trailing `Z` and second precision.
-pub fn format_timestamp(t: OffsetDateTime) -> String {
-    let t = t
-        .to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(t);
-    t.format(&Rfc3339)
-        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
 }
 
 /// Wraps `payload` (the body: the object that goes under `lex.payload.<key>`, or an object
@@ -65,7 +55,7 @@ pub fn new_message_with(
     receiver_id: &str,
     opts: &BuildOptions,
 ) -> Result<Message> {
-    let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let now = crate::datetime::now_or_system(opts.now);
     let opts = BuildOptions {
         now: Some(now),
         message_id: opts.message_id.clone(),
@@ -126,7 +116,7 @@ pub fn build_envelope(
         m.insert(key.to_string(), Value::Object(body));
         m
     };
-    let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let now = crate::datetime::now_or_system(opts.now);
     let mut header = Map::default();
     header.insert(
         "messageId".into(),

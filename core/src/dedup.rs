@@ -5,14 +5,13 @@
 //! removal of combining marks (no transliteration: `ß`, `ø` stay). A missing component is the
 //! empty string.
 
-use crate::build::{BuildOptions, format_timestamp, new_message_with};
+use crate::build::{BuildOptions, new_message_with};
+use crate::datetime::{format_timestamp, parse_timestamp};
 use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::message::{Message, MessageType};
-use crate::validate::envelope::parse_datetime;
 use crate::value::{Map, Value};
 use sha2::{Digest, Sha256};
-use time::OffsetDateTime;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -93,7 +92,7 @@ pub fn duplicate_closure(
     let lead_id = lead
         .lead_id()
         .ok_or_else(|| Error::invalid_argument("the duplicate lead has no leadId"))?;
-    let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+    let now = crate::datetime::now_or_system(opts.now);
     let header = duplicate.header();
     let created = lead
         .raw()
@@ -101,7 +100,7 @@ pub fn duplicate_closure(
         .and_then(|m| m.get("createdDate"))
         .and_then(Value::as_str)
         .or(header.timestamp())
-        .and_then(parse_datetime)
+        .and_then(parse_timestamp)
         .unwrap_or(now);
     let mut body = Map::default();
     body.insert("originalLeadId".into(), lead_id.into());

@@ -207,6 +207,12 @@ impl ErrorKind {
         )
     }
 
+    /// The family of this kind: which exception class a binding raises (see
+    /// [`crate::args::ErrorFamily`]).
+    pub fn family(self) -> crate::args::ErrorFamily {
+        crate::args::ErrorFamily::of(self)
+    }
+
     /// Every kind, for documentation and binding tables.
     pub const ALL: [ErrorKind; 17] = [
         ErrorKind::EmptyInput,

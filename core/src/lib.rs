@@ -5,8 +5,12 @@
 //! levels 1–3), the lead lifecycle, acknowledgments, message building, deduplication
 //! fingerprints and the stateful receiver. Every language binding maps [`api`] one to one.
 //!
+//! [`api`] is the only door: it holds every operation and re-exports every option type. The
+//! other public modules hold the data types the operations hand out ([`Message`], [`Value`],
+//! [`Report`], [`Error`], [`Format`]); everything else is private to the crate.
+//!
 //! ```
-//! use lex_core::{api, options::ReadOptions, validate::ValidateOptions};
+//! use lex_core::api::{self, ReadOptions, ValidateOptions};
 //! let input = br#"{"lex":{"header":{"messageType":"INQUIRY"},"payload":{}}}"#;
 //! let msg = api::parse(input, None, &ReadOptions::default()).unwrap();
 //! let report = api::validate(&msg, &ValidateOptions::default());
@@ -16,30 +20,30 @@
 
 #![deny(missing_docs)]
 
-pub mod ack;
 pub mod api;
-pub mod build;
-pub mod codec;
-pub mod consent;
-pub mod dedup;
 pub mod error;
-pub mod extensions;
 pub mod format;
-pub mod governance;
-mod json_schema;
-pub mod lifecycle;
 pub mod message;
-pub mod normalize;
-pub mod options;
-pub mod receiver;
 pub mod report;
 
 #[cfg(feature = "testgen")]
 pub mod testgen;
-mod ttl;
-pub mod validate;
 pub mod value;
-pub mod vectors;
+
+mod ack;
+mod args;
+mod build;
+mod codec;
+mod datetime;
+mod dedup;
+mod governance;
+mod json_schema;
+mod lifecycle;
+mod normalize;
+mod options;
+mod receiver;
+mod ttl;
+mod validate;
 
 pub use error::{Error, ErrorKind, Location, Result};
 pub use format::Format;

@@ -179,11 +179,6 @@ fn default_matrix(f: usize, t: usize) -> Transition {
     }
 }
 
-/// True when `from → to` is allowed (with or without a warning) under the default policy.
-pub fn transition_allowed(from: &str, to: &str) -> Option<bool> {
-    check_transition(from, to, TransitionPolicy::Default).map(Transition::is_allowed)
-}
-
 /// The "from" status for a transition check (decisions.md): the stored status for the
 /// lead when one is known (a Receiver's state or the `previous_status` option), else the
 /// `previousStatus` of the last `leadHistory[]` entry. `null`, an empty string or a
@@ -249,7 +244,7 @@ pub fn check_lifecycle(
         return;
     };
     if let Some(issue) = transition_issue(from, to, policy) {
-        crate::governance::push_merged(issues, issue);
+        crate::report::combine::push_merged(issues, issue);
     }
 }
 
@@ -357,5 +352,22 @@ mod tests {
         assert_eq!(issues[0].from_status.as_deref(), Some("SHOPPING"));
         check_lifecycle(&first, None, TransitionPolicy::Default, &mut issues);
         assert_eq!(issues.len(), 1);
+    }
+
+    /// Validation and the Receiver apply the same rule: an empty stored status counts as
+    /// absent, so the last `leadHistory[]` entry decides.
+    #[test]
+    fn validation_treats_an_empty_stored_status_as_absent() {
+        let json = br#"{"lex":{"header":{"messageId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000001","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T10:00:00Z","senderId":"P-1","receiverId":"D-1"},"payload":{"lead":{"leadId":"L-1","status":"IN_NEGOTIATION","source":"RETAILER_WEBSITE","customer":{"firstName":"A","lastName":"B","emailAddress":"a@b.io"},"desiredProduct":{"productType":"VEHICLE_NEW"},"metadata":{"createdDate":"2026-04-01T10:00:00Z"},"leadHistory":[{"previousStatus":"DELIVERED","changedAt":"2026-04-02T10:00:00Z"}]}}}}"#;
+        let msg = crate::api::parse(json, None, &Default::default()).expect("a message");
+        let opts = |stored: Option<&str>| crate::validate::ValidateOptions {
+            previous_status: stored.map(str::to_string),
+            now: Some(time::macros::datetime!(2026-04-03 12:00 UTC)),
+            ..Default::default()
+        };
+        let empty = crate::validate::validate(&msg, &opts(Some("")));
+        let absent = crate::validate::validate(&msg, &opts(None));
+        assert!(absent.has_code("INVALID_STATUS_TRANSITION"), "{absent:?}");
+        assert_eq!(empty, absent);
     }
 }

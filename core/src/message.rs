@@ -1,6 +1,6 @@
 //! [`Message`]: one LEX envelope as a canonical tree, with typed views.
 
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::Result;
 use crate::format::Format;
 use crate::report::Issue;
 use crate::value::{Map, Value};
@@ -292,32 +292,5 @@ impl<'a> LeadView<'a> {
     /// The last `leadHistory[]` entry, when present.
     pub fn last_history(&self) -> Option<&'a Map> {
         self.0.get("leadHistory")?.as_array()?.last()?.as_object()
-    }
-}
-
-/// Checks the envelope shape common to every reader: an object with a `lex` object.
-pub(crate) fn check_envelope(root: &Value) -> Result<()> {
-    let Some(obj) = root.as_object() else {
-        return Err(Error::at(
-            ErrorKind::NotAMessage,
-            format!(
-                "a LEX message is a JSON object with a \"lex\" member, not {}",
-                root.type_name()
-            ),
-            Location::path(""),
-        ));
-    };
-    match obj.get("lex") {
-        Some(Value::Object(_)) => Ok(()),
-        Some(other) => Err(Error::at(
-            ErrorKind::NotAMessage,
-            format!("\"lex\" must be an object, not {}", other.type_name()),
-            Location::path("/lex"),
-        )),
-        None => Err(Error::at(
-            ErrorKind::NotAMessage,
-            "the message has no \"lex\" member",
-            Location::path(""),
-        )),
     }
 }

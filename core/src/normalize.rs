@@ -5,12 +5,12 @@
 //! different values, nothing is rewritten and a `CONFLICTING_ALIASES` error is reported.
 //! Keys keep their position in the object when renamed.
 
-use crate::error::Result;
-use crate::message::check_envelope;
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value, escape_pointer_token};
 
 mod aliases;
+pub(crate) use aliases::canonical_key;
 
 /// Normalises `root` (which must be an envelope) and returns it with the issues found.
 pub fn normalize(mut root: Value) -> Result<(Value, Vec<Issue>)> {
@@ -186,6 +186,33 @@ fn normalize_lead(lead: &mut Map, issues: &mut Vec<Issue>) {
         let cbase = "/lex/payload/lead/customer";
         rename(customer, "email", "emailAddress", cbase, issues);
         rename(customer, "phone", "phoneNumber", cbase, issues);
+    }
+}
+
+/// Checks the envelope shape common to every reader: an object with a `lex` object.
+pub(crate) fn check_envelope(root: &Value) -> Result<()> {
+    let Some(obj) = root.as_object() else {
+        return Err(Error::at(
+            ErrorKind::NotAMessage,
+            format!(
+                "a LEX message is a JSON object with a \"lex\" member, not {}",
+                root.type_name()
+            ),
+            Location::path(""),
+        ));
+    };
+    match obj.get("lex") {
+        Some(Value::Object(_)) => Ok(()),
+        Some(other) => Err(Error::at(
+            ErrorKind::NotAMessage,
+            format!("\"lex\" must be an object, not {}", other.type_name()),
+            Location::path("/lex"),
+        )),
+        None => Err(Error::at(
+            ErrorKind::NotAMessage,
+            "the message has no \"lex\" member",
+            Location::path(""),
+        )),
     }
 }
 

@@ -155,10 +155,10 @@ impl Receipt {
                 d.insert(k.into(), v.into());
             }
         }
-        let now = opts.now.unwrap_or_else(OffsetDateTime::now_utc);
+        let now = crate::datetime::now_or_system(opts.now);
         d.insert(
             "enqueuedAt".into(),
-            crate::build::format_timestamp(now).into(),
+            crate::datetime::format_timestamp(now).into(),
         );
         d.insert(
             "failureCategory".into(),
@@ -396,7 +396,7 @@ impl Receiver {
     }
 
     fn process(&self, message: Message) -> Receipt {
-        let now = self.options.now.unwrap_or_else(OffsetDateTime::now_utc);
+        let now = crate::datetime::now_or_system(self.options.now);
         let mut opts = self.options.clone();
         opts.now = Some(now);
         let lead = message.lead();
@@ -553,5 +553,4 @@ fn lead_fingerprint(message: &Message) -> Option<String> {
 }
 
 #[cfg(test)]
-#[path = "receiver_tests.rs"]
 mod tests;

@@ -1,5 +1,8 @@
 //! Validation results: [`Report`] and [`Issue`].
 
+pub(crate) mod combine;
+
+use crate::error::{Error, Result};
 use crate::value::{Map, Value};
 use std::fmt;
 
@@ -187,6 +190,43 @@ impl Issue {
         }
         Value::Object(m)
     }
+
+    /// The inverse of [`Issue::to_value`]: an issue object as a report in JSON carries it.
+    /// `level` and `code` are required (`INVALID_ARGUMENT` otherwise); the other members
+    /// default to empty or absent.
+    pub fn from_value(v: &Value) -> Result<Issue> {
+        let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+        let level = text("level")
+            .and_then(|l| Level::parse(&l))
+            .ok_or_else(|| {
+                Error::invalid_argument(
+                    "every report issue needs a level (CRITICAL, ERROR, WARNING, INFO)",
+                )
+            })?;
+        let code = text("code")
+            .ok_or_else(|| Error::invalid_argument("every report issue needs a code"))?;
+        let mut i = Issue::new(
+            level,
+            code,
+            text("field").unwrap_or_default(),
+            text("pointer").unwrap_or_default(),
+            text("message").unwrap_or_default(),
+        );
+        i.rule_id = text("ruleId");
+        i.rejected_value = v.get("rejectedValue").cloned();
+        i.allowed_values = v.get("allowedValues").and_then(Value::as_array).map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        });
+        i.constraint = text("constraint");
+        i.threshold = v.get("threshold").cloned();
+        i.from_status = text("fromStatus");
+        i.to_status = text("toStatus");
+        i.suggestion = text("suggestion");
+        Ok(i)
+    }
 }
 
 impl fmt::Display for Issue {
@@ -258,8 +298,62 @@ impl Report {
         Value::Object(m)
     }
 
+    /// The inverse of [`Report::to_value`]: `{valid, errors, warnings}` back into a report
+    /// (a binding hands a report object back to the core, e.g. for an acknowledgment).
+    /// Absent or `null` lists are empty; an absent `valid` means "no errors".
+    pub fn from_value(v: &Value) -> Result<Report> {
+        let issues = |key: &str| -> Result<Vec<Issue>> {
+            match v.get(key) {
+                None | Some(Value::Null) => Ok(Vec::new()),
+                Some(Value::Array(items)) => items.iter().map(Issue::from_value).collect(),
+                Some(_) => Err(Error::invalid_argument(format!(
+                    "report.{key} must be an array of issues"
+                ))),
+            }
+        };
+        let errors = issues("errors")?;
+        let warnings = issues("warnings")?;
+        let valid = match v.get("valid") {
+            Some(Value::Bool(b)) => *b,
+            _ => errors.is_empty(),
+        };
+        Ok(Report {
+            valid,
+            errors,
+            warnings,
+        })
+    }
+
     /// The report as JSON text.
     pub fn to_json(&self, pretty: bool) -> String {
         crate::codec::json_write::to_string(&self.to_value(), pretty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_value_inverts_to_value() {
+        let r = Report::from_issues(vec![
+            Issue::new(Level::Error, "E", "f", "/f", "m")
+                .rule("DG-001")
+                .allowed(&["A", "B"])
+                .transition("NEW", "SOLD"),
+            Issue::new(Level::Warning, "W", "", "", "").threshold(Value::int(3)),
+        ]);
+        assert_eq!(Report::from_value(&r.to_value()).unwrap(), r);
+    }
+
+    #[test]
+    fn from_value_requires_level_and_code_and_arrays() {
+        let bad = |text: &str| {
+            let v = crate::api::value_from_json(text.as_bytes(), &Default::default()).unwrap();
+            Report::from_value(&v).unwrap_err().message
+        };
+        assert!(bad(r#"{"errors":[{"code":"X"}]}"#).contains("needs a level"));
+        assert!(bad(r#"{"errors":[{"level":"ERROR"}]}"#).contains("needs a code"));
+        assert!(bad(r#"{"warnings":1}"#).contains("must be an array"));
     }
 }

@@ -8,11 +8,10 @@
 //! - The content hash (reading C13) excludes `header.timestamp` and `header.retryContext`,
 //!   which a sender changes on every retry.
 
-use crate::build::format_timestamp;
+use crate::datetime::{format_timestamp, parse_timestamp as parse_datetime};
 use crate::dedup::sha256_hex;
 use crate::message::Message;
 use crate::report::{Issue, Level};
-use crate::validate::envelope::parse_datetime;
 use crate::value::Value;
 use time::{Duration, OffsetDateTime};
 

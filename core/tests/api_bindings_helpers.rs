@@ -1,7 +1,7 @@
 //! The façade helpers the bindings use for the forwarding decision and receipts as JSON.
 
 use lex_core::api;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ValidateOptions;
 use time::macros::datetime;
 
 const GOVERNED: &str = r#"{"lex":{"header":{"messageId":"m-gov","messageType":"LEAD","version":"1.0",

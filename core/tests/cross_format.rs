@@ -2,19 +2,18 @@
 //! JSON → XML → X12 → EDIFACT → JSON, gives back the identical tree for generated messages
 //! of all five types (optional blocks, arbitrary extension data).
 //!
-//! Cases: `LEX_PROPTEST_CASES` (default 1,000; `make stress` raises it to 100,000).
+//! Cases: `PROPTEST_CASES` (default 1,000; `make stress` raises it to 100,000).
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+mod support;
+
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{ErrorKind, Format, Message, Value, api, testgen};
 use proptest::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn cases() -> u32 {
-    std::env::var("LEX_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1000)
+    support::cases(1000)
 }
 
 static WRITTEN: AtomicUsize = AtomicUsize::new(0);

@@ -3,9 +3,9 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use lex_core::codec::WriteOptions;
-use lex_core::codec::edifact::{Profile, contrl};
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+use lex_core::api::EdifactProfile as Profile;
+use lex_core::api::WriteOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message, Value, api};
 
 const LANDING: &str = "UNB+UNOC:3+DEALER-001:14+MANUFACTURER-ABC:14+260328:1430+000001234' UNH+1+ORDERS:D:96A:UN' BGM+220+LEAD-2026-001234+9' DTM+137:20260328:102' NAD+BY+CUST-001::92++Jane Smith' CTA+IC+:jane.smith@example.com' COM++TE:+13125559876' LIN+1++EXPRESSED_INTEREST:SA' UNT+8+1' UNZ+1+000001234'";
@@ -41,12 +41,14 @@ fn contrl_for_good_and_bad_interchanges() {
         prepared_at: Some(time::macros::datetime!(2026-03-28 15:00 UTC)),
         ..Profile::default()
     };
-    let ok = contrl::generate(written().as_bytes(), &fixed, &Limits::default()).unwrap();
+    let ok =
+        api::edifact_contrl_with(written().as_bytes(), &fixed, &ReadOptions::default()).unwrap();
     assert_eq!(
         ok,
         "UNA:+.? '\nUNB+UNOC:3+DEALER-CONTOSO-017:ZZZ+PORTAL-NORTHWIND:ZZZ+260328:1500+900'\nUNH+1+CONTRL:D:3:UN'\nUCI+77+PORTAL-NORTHWIND:ZZZ+DEALER-CONTOSO-017:ZZZ+7'\nUCM+1+ORDERS:D:96A:UN:LEX10+7'\nUNT+4+1'\nUNZ+1+900'\n"
     );
-    let bad = contrl::generate(LANDING.as_bytes(), &fixed, &Limits::default()).unwrap();
+    let bad =
+        api::edifact_contrl_with(LANDING.as_bytes(), &fixed, &ReadOptions::default()).unwrap();
     assert!(
         bad.contains("UCI+000001234+DEALER-001:14+MANUFACTURER-ABC:14+7'"),
         "{bad}"
@@ -54,7 +56,8 @@ fn contrl_for_good_and_bad_interchanges() {
     assert!(bad.contains("UCM+1+ORDERS:D:96A:UN+4+13'"), "{bad}");
     assert!(bad.contains("UCS+7+13'"), "{bad}");
     let broken_unz = written().replace("UNZ+1+77", "UNZ+3+77");
-    let r = contrl::generate(broken_unz.as_bytes(), &fixed, &Limits::default()).unwrap();
+    let r =
+        api::edifact_contrl_with(broken_unz.as_bytes(), &fixed, &ReadOptions::default()).unwrap();
     assert!(
         r.contains("UCI+77+PORTAL-NORTHWIND:ZZZ+DEALER-CONTOSO-017:ZZZ+4+29+UNZ'"),
         "{r}"

@@ -3,9 +3,11 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use lex_core::codec::edifact::Profile;
-use lex_core::codec::{WriteOptions, json_read};
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+mod support;
+
+use lex_core::api::EdifactProfile as Profile;
+use lex_core::api::WriteOptions;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Map, Message, Value, api};
 use proptest::prelude::*;
 
@@ -60,13 +62,13 @@ fn segments(text: &str) -> Vec<String> {
 
 fn check_golden(name: &str, actual: &str) {
     let path = format!("tests/golden/edifact/{name}");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if support::bless() {
         std::fs::write(&path, actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         actual, expected,
-        "golden {path} differs (UPDATE_GOLDEN=1 rewrites it)"
+        "golden {path} differs (LEX_BLESS=1 rewrites it)"
     );
 }
 
@@ -249,13 +251,17 @@ fn profile_errors_are_invalid_arguments() {
             "INVALID_ARGUMENT"
         );
     }
+    // No header ids: the placeholder policy shared with X12 (issue 25 defect 4; see
+    // envelope_placeholder_ids.rs), not an error.
     let no_ids = msg(r#"{"lex":{"header":{"messageType":"LEAD"},"payload":{"lead":{}}}}"#);
-    assert_eq!(
-        api::serialize(&no_ids, Format::Edifact, &WriteOptions::default())
-            .unwrap_err()
-            .code(),
-        "UNREPRESENTABLE"
-    );
+    let (text, warnings) = api::serialize_with_warnings(
+        std::slice::from_ref(&no_ids),
+        Format::Edifact,
+        &WriteOptions::default(),
+    )
+    .unwrap();
+    assert!(text.contains("+LEX:ZZZ+LEX:ZZZ+"), "{text}");
+    assert_eq!(warnings.len(), 2);
     assert_eq!(
         api::serialize_all(&[], Format::Edifact, &WriteOptions::default())
             .unwrap_err()
@@ -314,7 +320,7 @@ fn number() -> impl Strategy<Value = Value> {
         Just("-12.5E-3"),
         Just("7"),
     ]
-    .prop_map(|l| json_read::parse(l.as_bytes(), &Limits::default()).unwrap())
+    .prop_map(|l| lex_core::api::value_from_json(l.as_bytes(), &Limits::default()).unwrap())
 }
 
 fn json() -> impl Strategy<Value = Value> {
@@ -388,10 +394,8 @@ fn lead_message() -> impl Strategy<Value = Message> {
 }
 
 proptest! {
-    // 1,000 cases in `make test`; `make stress` raises it through EDIFACT_CASES.
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("EDIFACT_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000)
-    ))]
+    // 1,000 cases in `make test`; `make stress` raises it through PROPTEST_CASES.
+    #![proptest_config(ProptestConfig::with_cases(support::cases(1000)))]
 
     #[test]
     fn json_edifact_json_is_identity(

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use lex_core::codec::{WriteOptions, json_read, json_write};
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+use lex_core::api::WriteOptions;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Error, Format, Value, api};
 use std::path::Path;
 
@@ -23,7 +23,7 @@ fn input_bytes(v: &Value, dir: &Path) -> Vec<u8> {
     if let Some(f) = text(v, "inputFile") {
         return std::fs::read(dir.join(f)).unwrap();
     }
-    json_write::to_string(field(v, "input").unwrap(), false).into_bytes()
+    lex_core::api::value_to_json(field(v, "input").unwrap(), false).into_bytes()
 }
 
 fn check_error(id: &str, e: &Error, want: &Value) {
@@ -48,7 +48,7 @@ fn check_error(id: &str, e: &Error, want: &Value) {
 
 fn run(path: &Path) {
     let raw = std::fs::read(path).unwrap();
-    let v = json_read::parse(&raw, &Limits::default()).unwrap();
+    let v = lex_core::api::value_from_json(&raw, &Limits::default()).unwrap();
     let id = text(&v, "id").unwrap();
     let dir = path.parent().unwrap();
     let format = text(&v, "format").and_then(|f| Format::parse(&f));

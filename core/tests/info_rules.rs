@@ -1,7 +1,7 @@
 //! INFO-level rules, which the vector format cannot show (reports omit INFO unless asked):
 //! each fires with `include_info` and stays out of the default report.
 
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ValidateOptions;
 use lex_core::{Level, api};
 
 fn report(json: &str, level: u8, include_info: bool) -> lex_core::Report {

@@ -3,8 +3,11 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap, like the tests themselves
 
-use lex_core::validate::ValidateOptions;
-use lex_core::{Map, Value, api, dedup};
+mod support;
+
+use lex_core::api::ValidateOptions;
+use lex_core::api::{self as dedup};
+use lex_core::{Map, Value, api};
 use proptest::prelude::*;
 use time::macros::datetime;
 
@@ -76,7 +79,7 @@ fn message(
     retry: Value,
 ) -> Value {
     let text = r#"{"lex":{"header":{"messageId":"a1b2c3d4-e5f6-4a7b-8c9d-000000000001","messageType":"LEAD","version":"1.0","timestamp":"2026-04-03T10:00:00Z","senderId":"PORTAL-001","receiverId":"DEALER-001"},"payload":{"lead":{"leadId":"L-1","status":"CART","customer":{"lastName":"Ø","emailAddress":"a@b.io","address":{"countryCode":"US","state":"CA"}},"aiInsights":{},"deduplication":{"deduplicationWindowHours":720}}}}}"#;
-    let mut root = lex_core::codec::json_read::parse(text.as_bytes(), &Default::default()).unwrap();
+    let mut root = lex_core::api::value_from_json(text.as_bytes(), &Default::default()).unwrap();
     let lex = root.get_mut("lex").unwrap().as_object_mut().unwrap();
     lex.insert("dataGovernance".into(), governance);
     lex.insert("extensions".into(), extensions);
@@ -96,12 +99,9 @@ fn message(
     root
 }
 
-/// 192 cases in `make test`; `make stress-lifecycle` sets `LEX_STRESS_CASES`.
+/// 192 cases in `make test`; `make stress-lifecycle` sets `PROPTEST_CASES`.
 fn cases() -> u32 {
-    std::env::var("LEX_STRESS_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(192)
+    support::cases(192)
 }
 
 proptest! {
@@ -114,15 +114,10 @@ proptest! {
     ) {
         let msg = api::from_value(message(consent, governance, extensions, ttl, retry)).unwrap();
         let now = datetime!(2026-04-03 12:00 UTC);
-        let mut issues = Vec::new();
-        lex_core::consent::check_consent(&msg, 3, now, &mut issues);
-        lex_core::governance::check_governance(&msg, 3, &mut issues);
-        lex_core::extensions::check_extensions(&msg, 3, &mut issues);
-        let again = issues.clone();
-        lex_core::consent::check_consent(&msg, 3, now, &mut issues);
-        lex_core::governance::check_governance(&msg, 3, &mut issues);
-        lex_core::extensions::check_extensions(&msg, 3, &mut issues);
-        prop_assert_eq!(&issues, &again, "running the families twice changes nothing");
+        // The rule families run inside validation; running it twice changes nothing.
+        let level3 = ValidateOptions { level: 3, now: Some(now), include_info: true, ..ValidateOptions::default() };
+        let once = api::validate(&msg, &level3);
+        prop_assert_eq!(&api::validate(&msg, &level3), &once, "validation is deterministic");
         let _ = api::may_forward_at(&msg, &recipient, now);
         let rx = api::Receiver::new(ValidateOptions { level: 3, now: Some(now), ..ValidateOptions::default() });
         let r = rx.receive_message(msg.clone());

@@ -9,12 +9,12 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap, like the tests themselves
 
-use lex_core::build::BuildOptions;
-use lex_core::codec::json_read;
-use lex_core::lifecycle::TransitionPolicy;
-use lex_core::options::Limits;
-use lex_core::validate::ValidateOptions;
-use lex_core::{Issue, Level, Message, Report, Value, api};
+use lex_core::api::BuildOptions;
+use lex_core::api::Limits;
+use lex_core::api::TransitionPolicy;
+use lex_core::api::ValidateOptions;
+use lex_core::api::value_from_json;
+use lex_core::{Issue, Message, Report, Value, api};
 use std::path::{Path, PathBuf};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
@@ -48,7 +48,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn fmt(t: OffsetDateTime) -> String {
-    lex_core::build::format_timestamp(t)
+    lex_core::api::format_timestamp(t)
 }
 
 /// Replaces `{{NOW_PLUS_<N>S}}` by `now + N` seconds.
@@ -83,11 +83,11 @@ fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 
 fn run(path: &Path) -> Result<(), String> {
     let raw = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let probe = json_read::parse(raw.as_bytes(), &Limits::default()).map_err(|e| e.to_string())?;
+    let probe = value_from_json(raw.as_bytes(), &Limits::default()).map_err(|e| e.to_string())?;
     let now = s(&probe, "now")
         .map(|n| OffsetDateTime::parse(n, &Rfc3339).unwrap())
         .unwrap_or(time::macros::datetime!(2026-04-03 12:00 UTC));
-    let v = json_read::parse(template(&raw, now).as_bytes(), &Limits::default())
+    let v = value_from_json(template(&raw, now).as_bytes(), &Limits::default())
         .map_err(|e| e.to_string())?;
     let expected = v.get("expected").cloned().unwrap_or(Value::Null);
     let input = v.get("input").cloned().unwrap_or(Value::Null);
@@ -146,16 +146,10 @@ fn run(path: &Path) -> Result<(), String> {
     }
 }
 
-/// The engine's report plus the consent, governance and extension families.
+/// The engine's report: the consent, governance and extension families are among the
+/// rule families `api::validate` runs.
 fn with_rule_families(msg: &Message, opts: &ValidateOptions) -> Report {
-    let report = api::validate(msg, opts);
-    let mut issues: Vec<Issue> = report.issues().cloned().collect();
-    let now = opts.now.unwrap();
-    lex_core::consent::check_consent(msg, opts.level, now, &mut issues);
-    lex_core::governance::check_governance(msg, opts.level, &mut issues);
-    lex_core::extensions::check_extensions(msg, opts.level, &mut issues);
-    issues.retain(|i| opts.include_info || i.level != Level::Info);
-    Report::from_issues(issues)
+    api::validate(msg, opts)
 }
 
 fn eq(got: &Value, want: &Value, what: &str) -> Result<(), String> {
@@ -164,8 +158,8 @@ fn eq(got: &Value, want: &Value, what: &str) -> Result<(), String> {
     } else {
         Err(format!(
             "{what}: got {}, want {}",
-            lex_core::codec::json_write::to_string(got, false),
-            lex_core::codec::json_write::to_string(want, false)
+            lex_core::api::value_to_json(got, false),
+            lex_core::api::value_to_json(want, false)
         ))
     }
 }

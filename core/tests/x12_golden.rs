@@ -1,14 +1,15 @@
 //! Golden outputs of the X12 writer (reproducible: clock and control numbers pinned).
-//! Regenerate with `UPDATE_GOLDEN=1 cargo test -p lex-core --test x12_golden` and review the diff.
+//! Regenerate with `LEX_BLESS=1 cargo test -p lex-core --test x12_golden` and review the diff.
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
+mod support;
 mod x12_support;
 
-use lex_core::codec::{self, x12};
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};
 use std::path::PathBuf;
+use x12_support::{codec, x12};
 use x12_support::{fixed_options, msg};
 
 fn dir() -> PathBuf {
@@ -22,7 +23,7 @@ fn load(name: &str) -> Message {
 fn golden(name: &str, messages: &[Message]) {
     let text = codec::write(messages, Format::X12, &fixed_options()).unwrap();
     let path = dir().join(format!("{name}.x12"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if support::bless() {
         std::fs::write(&path, &text).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();

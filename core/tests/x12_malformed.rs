@@ -3,11 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
+mod support;
 mod x12_support;
 
-use lex_core::codec::{self, x12};
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Error, Format, Message, Value};
+use x12_support::{codec, x12};
 use x12_support::{fixed_options, msg, repo_root};
 
 fn canonical() -> String {
@@ -275,26 +276,8 @@ fn unreadable_inputs() {
     assert_eq!(e.code(), "ENVELOPE_ERROR");
 }
 
-#[test]
-fn payload_that_is_not_a_message() {
-    let d = x12::tokenizer::Delimiters::default();
-    let v = lex_core::codec::json_read::parse(b"[1]", &Limits::default()).unwrap();
-    let block = x12::payload_block::encode(&v, &d, 264, x12::PayloadEncoding::Json);
-    let full = canonical();
-    let start = full.find("MTX**LXP1").unwrap();
-    let end = full.find("N1*FR").unwrap();
-    let t = format!(
-        "{}MTX**{}~\nMTX**{}~\n{}",
-        &full[..start],
-        block.header,
-        block.chunks.concat(),
-        &full[end..]
-    )
-    .replace("SE*21*", "SE*19*");
-    let e = x12::read(t.as_bytes(), &ReadOptions::default()).unwrap_err();
-    assert_eq!(e.code(), "NOT_A_LEX_MESSAGE");
-    assert_eq!(loc(&e), (Some(11), Some("N9"), None));
-}
+// `payload_that_is_not_a_message` builds a payload block by hand: a unit test of the
+// X12 reader (core/src/codec/x12/reader.rs) now.
 
 #[test]
 fn limits_are_enforced() {

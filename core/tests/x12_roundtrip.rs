@@ -4,13 +4,14 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
+mod support;
 mod x12_support;
 
-use lex_core::codec::x12::{self, LineEnding, PayloadEncoding, Profile};
-use lex_core::codec::{self, WriteOptions};
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};
 use proptest::prelude::*;
+use x12_support::codec::{self, WriteOptions};
+use x12_support::x12::{self, LineEnding, PayloadEncoding, Profile};
 use x12_support::{fixed_options, message};
 
 fn strict() -> ReadOptions {
@@ -68,9 +69,9 @@ fn variant(i: usize) -> WriteOptions {
 }
 
 proptest! {
-    // 1000 cases in `make test`; `make stress` raises it through X12_PROPTEST_CASES.
+    // 1000 cases in `make test`; `make stress` raises it through PROPTEST_CASES.
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("X12_PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1000),
+        cases: support::cases(1000),
         ..ProptestConfig::default()
     })]
 

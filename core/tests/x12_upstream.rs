@@ -4,12 +4,13 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
+mod support;
 mod x12_support;
 
-use lex_core::codec::x12;
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Message, Value};
 use x12_support::upstream;
+use x12_support::{codec, x12};
 
 /// The founding document's copy of the landing-page example (whitespace-collapsed ISA).
 pub const LANDING: &str =
@@ -162,6 +163,9 @@ fn landing_page_copy_strict() {
 
 #[test]
 fn top_level_x12_lead() {
+    if support::spec_or_skip("top_level_x12_lead").is_none() {
+        return;
+    }
     let input = upstream("examples/x12-lead.txt");
     let m = read(&input);
     assert_eq!(
@@ -204,7 +208,7 @@ fn top_level_x12_lead() {
     assert_eq!(s(&m, "/lex/header/senderId"), "DEALER-001");
     assert_eq!(s(&m, "/lex/header/receiverId"), "MANUFACTURER-ABC");
     assert_eq!(s(&m, "/lex/header/timestamp"), "2026-03-23T14:30:00Z");
-    // ISA12 00001 declares no repetition separator, so `^` in N301 is data (§5.8 rule 5).
+    // ISA12 00001 declares no repetition separator, so `^` in N301 is data (D28).
     assert_eq!(
         s(&m, "/lex/payload/lead/customer/address/street1"),
         "123 MAIN STREET^SUITE 100"
@@ -288,6 +292,7 @@ const INDUSTRIES: [Industry; 6] = [
             "EDI_SYNTHESIZED_VALUE",
             "EDI_SYNTHESIZED_VALUE",
             "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING", // the contact person of PER*CN (issue 25 defect 3)
             "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260110-HEVY-001",
@@ -295,7 +300,7 @@ const INDUSTRIES: [Industry; 6] = [
         timestamp: "2026-01-10T09:15:00-06:00",
         email: "r.morales@granitepeakconstruction.com",
         asset_class: "HEAVY_EQUIPMENT",
-        unmapped: 38,
+        unmapped: 37,
         se: "SE01 declares \"43\" segments, the interchange has 47",
     },
     Industry {
@@ -310,6 +315,7 @@ const INDUSTRIES: [Industry; 6] = [
             "EDI_SYNTHESIZED_VALUE",
             "EDI_SYNTHESIZED_VALUE",
             "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING", // the contact person of PER*CN (issue 25 defect 3)
             "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20251105-MARI-001",
@@ -317,7 +323,7 @@ const INDUSTRIES: [Industry; 6] = [
         timestamp: "2025-11-05T08:00:00-06:00",
         email: "a.papadopoulos@meridianshipping.gr",
         asset_class: "MARITIME_VESSEL",
-        unmapped: 32,
+        unmapped: 31,
         se: "SE01 declares \"33\" segments, the interchange has 41",
     },
     Industry {
@@ -355,6 +361,7 @@ const INDUSTRIES: [Industry; 6] = [
             "EDI_SYNTHESIZED_VALUE",
             "EDI_SYNTHESIZED_VALUE",
             "EDI_HEURISTIC_MAPPING",
+            "EDI_HEURISTIC_MAPPING", // the contact person of PER*CN (issue 25 defect 3)
             "EDI_UNMAPPED_SEGMENTS",
         ],
         lead_id: "LID-20260115-TECH-001",
@@ -362,13 +369,16 @@ const INDUSTRIES: [Industry; 6] = [
         timestamp: "2026-01-15T10:00:00-06:00",
         email: "i.okafor@nexacorp.com",
         asset_class: "TECHNOLOGY_DEVICE",
-        unmapped: 41,
+        unmapped: 40,
         se: "SE01 declares \"42\" segments, the interchange has 50",
     },
 ];
 
 #[test]
 fn industry_examples() {
+    if support::spec_or_skip("industry_examples").is_none() {
+        return;
+    }
     for ind in &INDUSTRIES {
         let input = upstream(ind.file);
         let m = read(&input);
@@ -425,6 +435,11 @@ fn industry_examples() {
 
 #[test]
 fn second_style_maps_organisations_and_keeps_the_business_reference() {
+    if support::spec_or_skip("second_style_maps_organisations_and_keeps_the_business_reference")
+        .is_none()
+    {
+        return;
+    }
     let m = read(&upstream("examples/technology/x12/technology_lead_x12.txt"));
     let c = "/lex/payload/lead/customer";
     assert_eq!(
@@ -449,6 +464,9 @@ fn second_style_maps_organisations_and_keeps_the_business_reference() {
 
 #[test]
 fn foreign_reads_write_back_losslessly() {
+    if support::spec_or_skip("foreign_reads_write_back_losslessly").is_none() {
+        return;
+    }
     let mut inputs: Vec<Vec<u8>> = vec![
         LANDING.as_bytes().to_vec(),
         upstream("examples/x12-lead.txt"),
@@ -456,8 +474,7 @@ fn foreign_reads_write_back_losslessly() {
     inputs.extend(INDUSTRIES.iter().map(|i| upstream(i.file)));
     for input in inputs {
         let msgs = x12::read(&input, &ReadOptions::default()).unwrap();
-        let text =
-            lex_core::codec::write(&msgs, lex_core::Format::X12, &Default::default()).unwrap();
+        let text = codec::write(&msgs, lex_core::Format::X12, &Default::default()).unwrap();
         let strict = ReadOptions {
             mode: ReadMode::Strict,
             ..ReadOptions::default()

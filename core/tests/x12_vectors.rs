@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may unwrap
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::{ReadMode, ReadOptions};
+use lex_core::api::WriteOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Value, api};
 use std::path::{Path, PathBuf};
 
@@ -20,7 +20,7 @@ fn vectors() -> Vec<PathBuf> {
 }
 
 fn parse_json(text: &[u8]) -> Value {
-    lex_core::codec::json_read::parse(text, &Default::default()).unwrap()
+    lex_core::api::value_from_json(text, &Default::default()).unwrap()
 }
 
 fn input_bytes(v: &Value, path: &Path) -> Vec<u8> {
@@ -31,7 +31,7 @@ fn input_bytes(v: &Value, path: &Path) -> Vec<u8> {
         return std::fs::read(path.parent().unwrap().join(f)).unwrap();
     }
     let input = v.get("input").expect("input, inputText or inputFile");
-    lex_core::codec::json_write::to_string(input, false).into_bytes()
+    lex_core::api::value_to_json(input, false).into_bytes()
 }
 
 fn format(v: &Value, key: &str) -> Option<Format> {

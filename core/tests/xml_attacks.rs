@@ -4,9 +4,13 @@
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
-use lex_core::codec::read;
-use lex_core::options::{Limits, ReadMode, ReadOptions};
-use lex_core::{Error, Format};
+use lex_core::api::{Limits, ReadMode, ReadOptions};
+use lex_core::{Error, Format, Message};
+
+/// Reads every message of `input` in `format`, through the façade.
+fn read(input: &[u8], format: Format, opts: &ReadOptions) -> lex_core::Result<Vec<Message>> {
+    lex_core::api::parse_all(input, Some(format), opts)
+}
 
 fn read_err(input: &[u8], opts: &ReadOptions) -> Error {
     match read(input, Format::Xml, opts) {

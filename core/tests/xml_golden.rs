@@ -2,15 +2,28 @@
 //! project-written message) must write exactly `NAME.xml` (pretty) and `NAME.min.xml`
 //! (compact), and both must read back — strictly, without a warning — to the same tree.
 //!
-//! `LEX_BLESS=1` writes missing golden files (review them before committing).
+//! `LEX_BLESS=1` writes the actual output as the golden file, missing or differing (review
+//! the diff before committing).
 
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
-use lex_core::codec::{WriteOptions, read, write};
-use lex_core::options::{ReadMode, ReadOptions};
+mod support;
+
+use lex_core::api::WriteOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Message};
 use std::path::{Path, PathBuf};
+
+/// Reads every message of `input` in `format`, through the façade.
+fn read(input: &[u8], format: Format, opts: &ReadOptions) -> lex_core::Result<Vec<Message>> {
+    lex_core::api::parse_all(input, Some(format), opts)
+}
+
+/// Writes messages in `format`, through the façade.
+fn write(messages: &[Message], format: Format, opts: &WriteOptions) -> lex_core::Result<String> {
+    lex_core::api::serialize_all(messages, format, opts)
+}
 
 fn golden_inputs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/xml");
@@ -38,21 +51,21 @@ fn check(msg: &Message, expected_path: &Path, pretty: bool, bless: bool) -> Opti
     assert!(back[0].read_issues().is_empty());
     match std::fs::read_to_string(expected_path) {
         Ok(expected) if expected == xml => None,
+        _ if bless => {
+            std::fs::write(expected_path, &xml).unwrap();
+            None
+        }
         Ok(expected) => Some(format!(
             "{} differs:\n--- expected\n{expected}\n--- actual\n{xml}",
             expected_path.display()
         )),
-        Err(_) if bless => {
-            std::fs::write(expected_path, &xml).unwrap();
-            None
-        }
         Err(_) => Some(format!("{} is missing", expected_path.display())),
     }
 }
 
 #[test]
 fn canonical_xml_matches_the_golden_files() {
-    let bless = std::env::var_os("LEX_BLESS").is_some();
+    let bless = support::bless();
     let inputs = golden_inputs();
     assert!(inputs.len() >= 6, "golden inputs missing");
     let mut failures = Vec::new();
@@ -84,19 +97,25 @@ fn the_golden_xml_also_converts_back_to_the_original_json() {
 }
 
 #[test]
-fn members_beside_lex_cannot_be_written_as_xml() {
+fn members_beside_lex_are_carried_in_a_processing_instruction() {
+    // Issue 25 defect 5: XML-EDI carries them as X12/EDIFACT do (was UNREPRESENTABLE).
     let msg = lex_core::api::parse(
         br#"{"lex":{"header":{}},"other":1}"#,
         Some(Format::Json),
         &ReadOptions::default(),
     )
     .unwrap();
-    let e = write(
+    let xml = write(
         std::slice::from_ref(&msg),
         Format::Xml,
         &WriteOptions::default(),
     )
-    .unwrap_err();
-    assert_eq!(e.code(), "UNREPRESENTABLE");
-    assert_eq!(e.location.path.as_deref(), Some("/other"));
+    .unwrap();
+    assert!(
+        xml.ends_with("</lex>\n<?lex-members {\"other\":1}?>\n"),
+        "{xml}"
+    );
+    let back =
+        lex_core::api::parse(xml.as_bytes(), Some(Format::Xml), &ReadOptions::default()).unwrap();
+    assert_eq!(back.root(), msg.root());
 }

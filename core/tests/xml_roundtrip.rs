@@ -1,21 +1,30 @@
 //! Property tests: any message (and any JSON content under `lex`) survives
 //! JSON → XML → JSON unchanged, in pretty and compact output, read tolerantly and strictly.
 //!
-//! The number of cases is `LEX_PROPTEST_CASES` (default 1000); `make stress` raises it.
+//! The number of cases is `PROPTEST_CASES` (default 1000); `make stress` raises it.
 
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
-use lex_core::codec::{WriteOptions, read, write};
-use lex_core::options::{ReadMode, ReadOptions};
+mod support;
+
+use lex_core::api::WriteOptions;
+use lex_core::api::{ReadMode, ReadOptions};
 use lex_core::{Format, Map, Message, Value, api, testgen};
 use proptest::prelude::*;
 
+/// Reads every message of `input` in `format`, through the façade.
+fn read(input: &[u8], format: Format, opts: &ReadOptions) -> lex_core::Result<Vec<Message>> {
+    lex_core::api::parse_all(input, Some(format), opts)
+}
+
+/// Writes messages in `format`, through the façade.
+fn write(messages: &[Message], format: Format, opts: &WriteOptions) -> lex_core::Result<String> {
+    lex_core::api::serialize_all(messages, format, opts)
+}
+
 fn cases() -> u32 {
-    std::env::var("LEX_PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1000)
+    support::cases(1000)
 }
 
 fn config() -> ProptestConfig {

@@ -1,28 +1,21 @@
-//! The XML examples of the LEX 1.0 repository, read at test time from
-//! `../shared/spec/lex-1.0` (relative to the repository root). Tolerant mode reads each with
+//! The XML examples of the LEX 1.0 repository, read at test time from `LEX_SPEC_DIR`
+//! (default `../shared/spec/lex-1.0` beside the repository). Tolerant mode reads each with
 //! warnings naming every normalisation; strict mode rejects each with the reason. The
 //! examples are hand-written illustrations that differ from their JSON twins
-//! (wire-formats notes §1.3); the differences are pinned here.
+//! (decision D23, docs/decisions.md); the differences are pinned here.
 
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
-use lex_core::codec::json_read;
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+mod support;
+
+use lex_core::api::value_from_json;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Message, Value, api};
 use std::path::{Path, PathBuf};
 
 fn spec_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec/lex-1.0");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "upstream LEX examples not found at {}; nothing to check",
-            dir.display()
-        );
-        None
-    }
+    support::spec_or_skip("xml_upstream")
 }
 
 fn tolerant(path: &Path) -> Message {
@@ -71,7 +64,7 @@ fn json_twin(dir: &Path, industry: &str) -> Value {
         .map(|e| e.unwrap().path())
         .find(|p| p.to_string_lossy().ends_with("_e2e_scenario.json"))
         .unwrap();
-    let doc = json_read::parse(&std::fs::read(file).unwrap(), &Limits::default()).unwrap();
+    let doc = value_from_json(&std::fs::read(file).unwrap(), &Limits::default()).unwrap();
     doc.pointer("/messages/0/lex").unwrap().clone()
 }
 
@@ -151,7 +144,7 @@ fn legacy_alx_lead_reads_with_every_variant_reported() {
     );
     assert_eq!(p("/metadata/customFields/salesRepId"), Some(s("SR-456")));
     // String items of ownershipChain are a legacy shape: the alias table rewrites them as
-    // `{owner}` objects (spec-model §8.2).
+    // `{owner}` objects (decision D3).
     assert_eq!(
         p("/metadata/ownershipChain/1/owner"),
         Some(s("MANUFACTURER-ABC"))
@@ -173,7 +166,7 @@ fn legacy_alx_lead_reads_with_every_variant_reported() {
         (Some(2), Some(1), Some(39))
     );
 
-    // The JSON twin (root `alx`) names two members differently (wire-formats §1.3).
+    // The JSON twin (root `alx`) names two members differently (D23).
     let twin = api::parse(
         &std::fs::read(dir.join("examples/json-edi-lead.json")).unwrap(),
         None,
@@ -183,7 +176,7 @@ fn legacy_alx_lead_reads_with_every_variant_reported() {
     let t = |suffix: &str| twin.pointer(&format!("{lead}{suffix}")).cloned();
     assert_eq!(twin.message_id(), m.message_id());
     assert_eq!(t("/desiredProduct/trim"), p("/desiredProduct/trim"));
-    // The twin's `preferredLoanTerm` is an alias, read as `loanTerm` (spec-model §8.2).
+    // The twin's `preferredLoanTerm` is an alias, read as `loanTerm` (decision D3).
     assert_eq!(t("/financing/loanTerm"), Some(Value::int(60)));
     assert_eq!(p("/financing/preferredLoanTerm"), None);
     assert_eq!(

@@ -8,8 +8,10 @@
 // Test helpers (outside #[test] functions) may unwrap too.
 #![allow(clippy::unwrap_used)]
 
-use lex_core::codec::{WriteOptions, json_read, json_write};
-use lex_core::options::{Limits, ReadMode, ReadOptions};
+mod support;
+
+use lex_core::api::WriteOptions;
+use lex_core::api::{Limits, ReadMode, ReadOptions};
 use lex_core::{Format, Map, Value, api};
 use std::path::{Path, PathBuf};
 
@@ -76,7 +78,7 @@ fn run_parse(v: &Value, path: &Path) -> Value {
 }
 
 fn run_convert(v: &Value) -> Value {
-    let input = json_write::to_string(v.get("input").expect("input"), false);
+    let input = lex_core::api::value_to_json(v.get("input").expect("input"), false);
     let to = Format::parse(v.get("to").and_then(Value::as_str).unwrap()).unwrap();
     let pretty = v.get("pretty").and_then(Value::as_bool).unwrap_or(false);
     let wopts = WriteOptions {
@@ -117,7 +119,7 @@ fn matches(expected: &Value, actual: &Value) -> bool {
 
 #[test]
 fn xml_vectors() {
-    let bless = std::env::var_os("LEX_BLESS").is_some();
+    let bless = support::bless();
     let files = vector_files();
     assert!(
         files.len() >= 40,
@@ -127,7 +129,7 @@ fn xml_vectors() {
     let mut failures = Vec::new();
     for path in files {
         let text = std::fs::read(&path).unwrap();
-        let v = json_read::parse(&text, &Limits::default()).unwrap();
+        let v = lex_core::api::value_from_json(&text, &Limits::default()).unwrap();
         let actual = match v.get("operation").and_then(Value::as_str) {
             Some("parse") => run_parse(&v, &path),
             Some("convert") => run_convert(&v),
@@ -138,15 +140,15 @@ fn xml_vectors() {
             Some(expected) => failures.push(format!(
                 "{}:\n  expected {}\n  actual   {}",
                 path.display(),
-                json_write::to_string(expected, false),
-                json_write::to_string(&actual, false)
+                lex_core::api::value_to_json(expected, false),
+                lex_core::api::value_to_json(&actual, false)
             )),
             None if bless => {
                 let mut v = v.clone();
                 if let Some(m) = v.as_object_mut() {
                     m.insert("expected".into(), actual);
                 }
-                std::fs::write(&path, json_write::to_string(&v, true) + "\n").unwrap();
+                std::fs::write(&path, lex_core::api::value_to_json(&v, true) + "\n").unwrap();
             }
             None => failures.push(format!("{}: no expected result", path.display())),
         }

@@ -8,7 +8,7 @@
 
 use crate::error::ApiError;
 use axum::http::{HeaderMap, StatusCode};
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
 use lex_core::{ErrorKind, Format, Message, api};
 use serde_json::{Map, Value, json};
 

@@ -4,9 +4,9 @@
 
 use crate::json;
 use crate::store::{Answer, StoreResult, StoredMessage, Submission, Tx};
+use lex_core::Report;
+use lex_core::api::ValidateOptions;
 use lex_core::api::{self, BuildOptions};
-use lex_core::report::Report;
-use lex_core::validate::ValidateOptions;
 use lex_core::{Message, MessageType};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;

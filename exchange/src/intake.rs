@@ -4,7 +4,7 @@
 
 use crate::error::ApiError;
 use axum::http::{HeaderMap, StatusCode, header};
-use lex_core::options::{Limits, ReadOptions};
+use lex_core::api::{Limits, ReadOptions};
 use lex_core::{Format, Message, api};
 
 /// What the Content-Type announces.

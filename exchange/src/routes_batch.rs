@@ -9,7 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
 use lex_core::{Format, api};
 use serde_json::{Value, json};
 use std::sync::Arc;

@@ -14,7 +14,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_server::tls_rustls::RustlsConfig;
-use lex_core::options::Limits;
+use lex_core::api::Limits;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;

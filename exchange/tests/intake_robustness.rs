@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use lex_core::Format;
-use lex_core::options::Limits;
+use lex_core::api::Limits;
 use lex_exchange::intake::{MEDIA_TYPES, read_message};
 
 struct Rng(u64);

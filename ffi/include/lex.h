@@ -45,7 +45,7 @@
 /**
  * Minor version of the C ABI: incremented when functions are added.
  */
-#define LEX_ABI_VERSION_MINOR 1
+#define LEX_ABI_VERSION_MINOR 2
 
 /**
  * The result of every fallible function. The numeric values are part of the ABI and never
@@ -304,6 +304,13 @@ typedef struct lex_build_options lex_build_options;
 typedef struct lex_error lex_error;
 
 /**
+ * Whether a message may be routed to a recipient (the decision of `lex.dataGovernance`).
+ * Immutable; release with `lex_forward_decision_free`. Strings borrowed from it stay valid
+ * until then.
+ */
+typedef struct lex_forward_decision lex_forward_decision;
+
+/**
  * One LEX message (the canonical tree plus the warnings found while reading it).
  * Immutable: it may be shared by any number of threads and read concurrently.
  * Owned by the caller: release with `lex_message_free`. Strings borrowed from it stay
@@ -439,6 +446,23 @@ typedef struct lex_buf {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Checks a conformance level (1, 2 or 3) given as any integer; on success `*out` is the
+ * level. Errors: `LEX_STATUS_INVALID_ARGUMENT` ("level must be 1, 2 or 3, not N").
+ */
+lex_status lex_parse_level(int64_t level, uint8_t *out, struct lex_error **err);
+
+/**
+ * Checks a resource limit named `name` (UTF-8, e.g. `max_depth`): a positive integer. On
+ * success `*out` is the limit. Errors: `LEX_STATUS_INVALID_ARGUMENT` ("limit NAME must be a
+ * positive integer, not N").
+ */
+lex_status lex_parse_limit(const uint8_t *name,
+                           size_t name_len,
+                           int64_t value,
+                           size_t *out,
+                           struct lex_error **err);
 
 /**
  * Wraps a payload body in a new envelope: `message_type` is one of the five wire names
@@ -582,6 +606,140 @@ lex_status lex_error_to_string(const struct lex_error *err, struct lex_buf *out)
  * `LEX_STATUS_INVALID_ARGUMENT`.
  */
 lex_status lex_status_name(int32_t status, struct lex_str *out);
+
+/**
+ * The X12 997 functional acknowledgment answering a received X12 interchange (tolerant
+ * reading unless `opts` says strict; `opts` also gives the limits; NULL: defaults). Free the
+ * text with `lex_buf_free`. Errors: `LEX_STATUS_PARSE_ERROR` when the input has no readable
+ * ISA/GS envelope, `LEX_STATUS_LIMIT_EXCEEDED`.
+ */
+lex_status lex_input_x12_functional_ack(const uint8_t *input,
+                                        size_t input_len,
+                                        const struct lex_validate_options *opts,
+                                        struct lex_buf *out,
+                                        struct lex_error **err);
+
+/**
+ * Reads the 997 functional acknowledgments of an X12 interchange as compact JSON text: an
+ * array with one object per acknowledged group (`functionalId`, `groupControlNumber`,
+ * `status`, `sets`, ...). `opts` gives the read mode and limits (NULL: defaults). Free with
+ * `lex_buf_free`.
+ */
+lex_status lex_input_x12_read_functional_ack(const uint8_t *input,
+                                             size_t input_len,
+                                             const struct lex_validate_options *opts,
+                                             struct lex_buf *out_json,
+                                             struct lex_error **err);
+
+/**
+ * The EDIFACT CONTRL interchange (syntax report) answering a received EDIFACT interchange.
+ * Free the text with `lex_buf_free`. Errors: `LEX_STATUS_PARSE_ERROR` without a readable UNB.
+ */
+lex_status lex_input_edifact_contrl(const uint8_t *input,
+                                    size_t input_len,
+                                    struct lex_buf *out,
+                                    struct lex_error **err);
+
+/**
+ * Reads an EDIFACT CONTRL interchange as compact JSON text: an array with one object per
+ * CONTRL message (`interchangeReference`, `action`, `accepted`, `messages`). Free with
+ * `lex_buf_free`.
+ */
+lex_status lex_input_edifact_contrl_read(const uint8_t *input,
+                                         size_t input_len,
+                                         struct lex_buf *out_json,
+                                         struct lex_error **err);
+
+/**
+ * The LEAD_CLOSURE (`closureStatus: DUPLICATE`) answering `msg`, a duplicate lead whose
+ * customer already belongs to the lead `canonical_lead_id`. `opts` gives the clock and the
+ * messageId of the closure (NULL: system clock, fresh UUID). Free `*out` with
+ * `lex_message_free`. Errors: `LEX_STATUS_INVALID_ARGUMENT` (not a LEAD, empty id).
+ */
+lex_status lex_message_duplicate_closure(const struct lex_message *msg,
+                                         const uint8_t *canonical_lead_id,
+                                         size_t canonical_lead_id_len,
+                                         const struct lex_build_options *opts,
+                                         struct lex_message **out,
+                                         struct lex_error **err);
+
+/**
+ * May `msg` be routed to `recipient`? Like `lex_message_may_forward`, but the decision is a
+ * handle with accessors (`lex_forward_decision_allowed`, `_code`, ...) instead of JSON text.
+ * Free `*out` with `lex_forward_decision_free`.
+ */
+lex_status lex_message_forward_decision(const struct lex_message *msg,
+                                        const uint8_t *recipient,
+                                        size_t recipient_len,
+                                        const struct lex_validate_options *opts,
+                                        struct lex_forward_decision **out,
+                                        struct lex_error **err);
+
+/**
+ * Releases a forwarding decision. NULL is a no-op.
+ */
+void lex_forward_decision_free(struct lex_forward_decision *decision);
+
+/**
+ * True when the message may be routed to the recipient.
+ */
+lex_status lex_forward_decision_allowed(const struct lex_forward_decision *decision, bool *out);
+
+/**
+ * The stable reason code (`FORWARD_OPEN`, `FORWARD_LOCKED`, ...). Borrowed from `decision`.
+ */
+lex_status lex_forward_decision_code(const struct lex_forward_decision *decision,
+                                     struct lex_str *out);
+
+/**
+ * The published rule behind the decision (`DG-007`, ...), `{NULL, 0}` when none.
+ */
+lex_status lex_forward_decision_rule_id(const struct lex_forward_decision *decision,
+                                        struct lex_str *out);
+
+/**
+ * The declared `forwardingPolicy`, `{NULL, 0}` without a governance block.
+ */
+lex_status lex_forward_decision_policy(const struct lex_forward_decision *decision,
+                                       struct lex_str *out);
+
+/**
+ * A human-readable explanation (may change between versions; never match on it).
+ */
+lex_status lex_forward_decision_reason(const struct lex_forward_decision *decision,
+                                       struct lex_str *out);
+
+/**
+ * True when the forwarder should log the forwarding event (`auditRequired`).
+ */
+lex_status lex_forward_decision_audit_required(const struct lex_forward_decision *decision,
+                                               bool *out);
+
+/**
+ * The end of the retention period (RFC 3339), `{NULL, 0}` when not declared.
+ */
+lex_status lex_forward_decision_retain_until(const struct lex_forward_decision *decision,
+                                             struct lex_str *out);
+
+/**
+ * Writes `count` messages (an array of handles, e.g. built or parsed one by one) in one
+ * document: one X12/EDIFACT interchange; JSON and XML need exactly one message. Free the
+ * text with `lex_buf_free`. Errors: `LEX_STATUS_NULL_POINTER` (`msgs` NULL with a count, or
+ * a NULL entry), `LEX_STATUS_UNREPRESENTABLE`, `LEX_STATUS_INVALID_ARGUMENT`.
+ */
+lex_status lex_message_serialize_all(const struct lex_message *const *msgs,
+                                     size_t count,
+                                     int32_t format,
+                                     bool pretty,
+                                     struct lex_buf *out,
+                                     struct lex_error **err);
+
+/**
+ * The decision as compact JSON text (the same object `lex_message_may_forward` returns).
+ * Free with `lex_buf_free`.
+ */
+lex_status lex_forward_decision_to_json(const struct lex_forward_decision *decision,
+                                        struct lex_buf *out);
 
 /**
  * The verdict on `from → to` under `policy` (a `lex_policy`). Errors:

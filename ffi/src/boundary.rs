@@ -2,6 +2,7 @@
 //! checks and output writing.
 
 use crate::error::lex_error;
+use lex_core::api::ErrorFamily;
 use lex_core::{Error, ErrorKind};
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -87,17 +88,14 @@ impl lex_status {
 
     /// The status for a core error kind.
     pub(crate) fn of_kind(kind: ErrorKind) -> lex_status {
-        if kind.is_parse() {
-            lex_status::LEX_STATUS_PARSE_ERROR
-        } else if kind.is_limit() {
-            lex_status::LEX_STATUS_LIMIT_EXCEEDED
-        } else {
-            match kind {
-                ErrorKind::InvalidArgument => lex_status::LEX_STATUS_INVALID_ARGUMENT,
-                ErrorKind::Unrepresentable => lex_status::LEX_STATUS_UNREPRESENTABLE,
-                ErrorKind::Internal => lex_status::LEX_STATUS_INTERNAL,
-                _ => lex_status::LEX_STATUS_ERROR,
-            }
+        // The core decides the family; C keeps its historical status names.
+        match kind.family() {
+            ErrorFamily::Parse => lex_status::LEX_STATUS_PARSE_ERROR,
+            ErrorFamily::Limit => lex_status::LEX_STATUS_LIMIT_EXCEEDED,
+            ErrorFamily::Argument => lex_status::LEX_STATUS_INVALID_ARGUMENT,
+            ErrorFamily::Conversion => lex_status::LEX_STATUS_UNREPRESENTABLE,
+            ErrorFamily::Io => lex_status::LEX_STATUS_ERROR,
+            ErrorFamily::Internal => lex_status::LEX_STATUS_INTERNAL,
         }
     }
 }

@@ -42,7 +42,7 @@ pub unsafe extern "C" fn lex_message_new(
                 api::MESSAGE_TYPES.join(", ")
             ))
         })?;
-        let value = lex_core::codec::json_read::parse(payload, &Default::default())?;
+        let value = lex_core::api::value_from_json(payload, &Default::default())?;
         // SAFETY: per the contract.
         let o = unsafe { build_opts(opts) };
         let m = api::new_message_with(mtype, value, sender, receiver, &o)?;

@@ -10,7 +10,7 @@ use lex_core::api;
 /// shared object's soname is `liblex.so.<major>` (kept in step by `ffi/build.rs`).
 pub const LEX_ABI_VERSION_MAJOR: u32 = 1;
 /// Minor version of the C ABI: incremented when functions are added.
-pub const LEX_ABI_VERSION_MINOR: u32 = 1;
+pub const LEX_ABI_VERSION_MINOR: u32 = 2;
 
 /// The ABI version of the loaded library: `(MAJOR << 16) | MINOR`. Wrappers compare the
 /// major with `LEX_ABI_VERSION_MAJOR` from the header they were built with, and refuse to run

@@ -18,12 +18,14 @@
 #![allow(clippy::missing_safety_doc)]
 #![deny(missing_docs)]
 
+mod args;
 mod boundary;
 mod builder;
 mod constants;
 #[cfg(feature = "debug-hooks")]
 mod debug;
 mod error;
+mod exchange;
 mod lifecycle;
 mod message;
 mod options;
@@ -31,12 +33,14 @@ mod receiver;
 mod report;
 mod types;
 
+pub use args::*;
 pub use boundary::lex_status;
 pub use builder::*;
 pub use constants::*;
 #[cfg(feature = "debug-hooks")]
 pub use debug::*;
 pub use error::*;
+pub use exchange::*;
 pub use lifecycle::*;
 pub use message::*;
 pub use options::*;
@@ -58,6 +62,7 @@ mod tests {
         check::<crate::lex_receipt_list>();
         check::<crate::lex_receiver>();
         check::<crate::lex_error>();
+        check::<crate::lex_forward_decision>();
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::error::lex_error;
 use crate::options::{lex_validate_options, read_opts, validate_opts};
 use crate::report::lex_report;
 use crate::types::{format_arg, lex_buf, lex_format, lex_str};
-use lex_core::codec::WriteOptions;
+use lex_core::api::WriteOptions;
 use lex_core::{Format, Message, Report, api};
 use std::sync::Arc;
 
@@ -78,7 +78,7 @@ pub unsafe extern "C" fn lex_message_from_json(
         let out = Out::new(out, "out")?;
         // SAFETY: per the contract.
         let input = unsafe { bytes(json, json_len, "json")? };
-        let value = lex_core::codec::json_read::parse(input, &Default::default())?;
+        let value = lex_core::api::value_from_json(input, &Default::default())?;
         let m = api::from_value(value)?;
         out.set(lex_message::boxed(Arc::new(m)))
     })
@@ -164,7 +164,7 @@ pub unsafe extern "C" fn lex_message_get_json(
         let p = unsafe { text(pointer, pointer_len, "pointer")? };
         let v = m.inner.pointer(p);
         out.set(lex_buf::from_opt(
-            v.map(|v| lex_core::codec::json_write::to_string(v, false)),
+            v.map(|v| lex_core::api::value_to_json(v, false)),
         ))
     })
 }

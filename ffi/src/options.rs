@@ -5,9 +5,9 @@ use crate::boundary::lex_status;
 use crate::boundary::{Out, Res, ffi_fn, handle, handle_mut, invalid, opt_text, text};
 use crate::error::lex_error;
 use crate::types::{mode_arg, policy_arg};
-use lex_core::build::BuildOptions;
-use lex_core::options::ReadOptions;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::BuildOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::ValidateOptions;
 use time::OffsetDateTime;
 
 /// Options for validation, and the read settings (mode and limits) of every function that
@@ -61,7 +61,7 @@ pub(crate) unsafe fn build_opts(p: *const lex_build_options) -> BuildOptions {
 }
 
 fn parse_now(s: &str) -> Res<OffsetDateTime> {
-    lex_core::validate::envelope::parse_datetime(s)
+    lex_core::api::parse_timestamp(s)
         .ok_or_else(|| invalid(format!("\"{s}\" is not an RFC 3339 date-time")))
 }
 
@@ -117,11 +117,7 @@ pub unsafe extern "C" fn lex_validate_options_set_level(
     // SAFETY: forwarded contract.
     unsafe {
         set(opts, err, |o| {
-            if !(1..=3).contains(&level) {
-                return Err(invalid(format!(
-                    "conformance level {level} is not 1, 2 or 3"
-                )));
-            }
+            let level = lex_core::api::parse_level(i64::from(level))?;
             o.level = level;
             Ok(())
         })
@@ -248,15 +244,13 @@ unsafe fn set_limit(
     value: usize,
     err: *mut *mut lex_error,
     what: &str,
-    field: impl FnOnce(&mut lex_core::options::Limits) -> &mut usize,
+    field: impl FnOnce(&mut lex_core::api::Limits) -> &mut usize,
 ) -> lex_status {
     // SAFETY: forwarded contract.
     unsafe {
         set(opts, err, |o| {
-            if value == 0 {
-                return Err(invalid(format!("{what} must be at least 1")));
-            }
-            *field(&mut o.limits) = value;
+            let value = i64::try_from(value).unwrap_or(i64::MAX);
+            *field(&mut o.limits) = lex_core::api::parse_limit(what, value)?;
             Ok(())
         })
     }

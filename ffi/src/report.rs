@@ -338,7 +338,7 @@ pub unsafe extern "C" fn lex_report_issue_to_json(
     // SAFETY: forwarded contract.
     unsafe {
         issue(report, i, out, err, |x| {
-            lex_buf::from_string(lex_core::codec::json_write::to_string(&x.to_value(), false))
+            lex_buf::from_string(lex_core::api::value_to_json(&x.to_value(), false))
         })
     }
 }

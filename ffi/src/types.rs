@@ -2,9 +2,9 @@
 
 use crate::boundary::{Res, invalid};
 use lex_core::Format;
-use lex_core::lifecycle::{Transition, TransitionPolicy};
-use lex_core::options::ReadMode;
-use lex_core::report::Level;
+use lex_core::Level;
+use lex_core::api::ReadMode;
+use lex_core::api::{Transition, TransitionPolicy};
 
 /// A borrowed UTF-8 string: `len` bytes at `ptr`, NOT NUL-terminated. Never freed by the
 /// caller. Valid as long as the object it was read from (static strings: forever).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the C tests of liblex. Called by `make test-c` (mk/cabi.mk).
+# Builds and runs the C tests of liblex. Called by `make test-c` (mk/c.mk).
 #   run.sh LIBDIR OUTDIR [VECTOR_DIR...]   (default vector dir: tests/vectors)
 # LIBDIR holds liblex.so and liblex.a (built with the debug-hooks feature); OUTDIR receives
 # the test binaries. Every test runs under valgrind: any leak or memory error fails.

@@ -555,6 +555,109 @@ static void test_may_forward(void) {
     lex_message_free(plain);
 }
 
+/* X12 997 and EDIFACT CONTRL (generate, then read back), the duplicate closure and the
+ * forwarding decision as a handle with accessors. */
+static void test_exchange(void) {
+    lex_message *lead = NULL, *closure = NULL;
+    OK(lex_message_parse(S(LEAD), LEX_FORMAT_AUTO, NULL, &lead, NULL));
+    lex_buf x12 = {NULL, 0}, ack = {NULL, 0}, json = {NULL, 0};
+    OK(lex_message_serialize(lead, LEX_FORMAT_X12, false, &x12, NULL));
+    OK(lex_input_x12_functional_ack(x12.ptr, x12.len, NULL, &ack, NULL));
+    CHECK(has_prefix(ack, "ISA"));
+    CHECK(contains(ack, "ST*997*"));
+    CHECK(contains(ack, "AK5*A"));
+    OK(lex_input_x12_read_functional_ack(ack.ptr, ack.len, NULL, &json, NULL));
+    CHECK(has_prefix(json, "[{\"functionalId\":\"PO\","));
+    CHECK(contains(json, "\"status\":\"A\""));
+    lex_buf_free(&json);
+    lex_buf_free(&ack);
+    lex_buf_free(&x12);
+
+    lex_buf edi = {NULL, 0}, contrl = {NULL, 0};
+    OK(lex_message_serialize(lead, LEX_FORMAT_EDIFACT, false, &edi, NULL));
+    OK(lex_input_edifact_contrl(edi.ptr, edi.len, &contrl, NULL));
+    CHECK(contains(contrl, "CONTRL:D:3:UN"));
+    OK(lex_input_edifact_contrl_read(contrl.ptr, contrl.len, &json, NULL));
+    CHECK(has_prefix(json, "[{\"interchangeReference\":"));
+    CHECK(contains(json, "\"accepted\":true"));
+    lex_buf_free(&json);
+    lex_buf_free(&contrl);
+    lex_buf_free(&edi);
+
+    /* Two handles written as one X12 interchange; JSON takes exactly one. */
+    const lex_message *two[2] = {lead, lead};
+    OK(lex_message_serialize_all(two, 2, LEX_FORMAT_X12, false, &x12, NULL));
+    CHECK(contains(x12, "GE*2*"));
+    lex_buf_free(&x12);
+    lex_error *e2 = NULL;
+    CHECK(lex_message_serialize_all(two, 2, LEX_FORMAT_JSON, false, &x12, &e2) != LEX_STATUS_OK);
+    lex_error_free(e2);
+
+    lex_build_options *b = NULL;
+    OK(lex_build_options_new(&b, NULL));
+    OK(lex_build_options_set_now_rfc3339(b, S(NOW), NULL));
+    OK(lex_message_duplicate_closure(lead, S("LEAD-CANONICAL-1"), b, &closure, NULL));
+    lex_str t;
+    OK(lex_message_type(closure, &t));
+    CHECK(STR_EQ(t, "LEAD_CLOSURE"));
+    lex_buf c = {NULL, 0};
+    OK(lex_message_to_json(closure, false, &c));
+    CHECK(contains(c, "\"closureStatus\":\"DUPLICATE\""));
+    CHECK(contains(c, "\"duplicateOfLeadId\":\"LEAD-CANONICAL-1\""));
+    lex_buf_free(&c);
+
+    lex_forward_decision *d = NULL;
+    OK(lex_message_forward_decision(lead, S("ANYONE"), NULL, &d, NULL));
+    bool allowed = false, audit = true;
+    OK(lex_forward_decision_allowed(d, &allowed));
+    CHECK(allowed);
+    OK(lex_forward_decision_code(d, &t));
+    CHECK(STR_EQ(t, "FORWARD_NO_GOVERNANCE"));
+    OK(lex_forward_decision_rule_id(d, &t));
+    CHECK(STR_EQ(t, "DG-010"));
+    OK(lex_forward_decision_policy(d, &t));
+    CHECK(t.ptr == NULL && t.len == 0);
+    OK(lex_forward_decision_reason(d, &t));
+    CHECK(t.len > 0);
+    OK(lex_forward_decision_audit_required(d, &audit));
+    CHECK(!audit);
+    OK(lex_forward_decision_retain_until(d, &t));
+    CHECK(t.ptr == NULL);
+    OK(lex_forward_decision_to_json(d, &c));
+    CHECK(has_prefix(c, "{\"allowed\":true,\"code\":\"FORWARD_NO_GOVERNANCE\","));
+    lex_buf_free(&c);
+    lex_forward_decision_free(d);
+
+    /* Bad input: an X12 997 of JSON text is a parse error, a NULL decision an argument error. */
+    lex_error *e = NULL;
+    CHECK(lex_input_x12_functional_ack((const uint8_t *)"{}", 2, NULL, &ack, &e) == LEX_STATUS_PARSE_ERROR);
+    lex_error_free(e);
+    CHECK(lex_forward_decision_allowed(NULL, &allowed) == LEX_STATUS_NULL_POINTER);
+
+    /* The core's argument checks for wider integers. */
+    uint8_t level = 0;
+    size_t limit = 0;
+    OK(lex_parse_level(3, &level, NULL));
+    CHECK(level == 3);
+    e = NULL;
+    CHECK(lex_parse_level(4, &level, &e) == LEX_STATUS_INVALID_ARGUMENT);
+    lex_str m;
+    OK(lex_error_message(e, &m));
+    CHECK(STR_EQ(m, "level must be 1, 2 or 3, not 4"));
+    lex_error_free(e);
+    OK(lex_parse_limit(S("max_depth"), 7, &limit, NULL));
+    CHECK(limit == 7);
+    e = NULL;
+    CHECK(lex_parse_limit(S("max_depth"), -1, &limit, &e) == LEX_STATUS_INVALID_ARGUMENT);
+    OK(lex_error_message(e, &m));
+    CHECK(STR_EQ(m, "limit max_depth must be a positive integer, not -1"));
+    lex_error_free(e);
+
+    lex_build_options_free(b);
+    lex_message_free(closure);
+    lex_message_free(lead);
+}
+
 static void test_free_functions_accept_null(void) {
     lex_buf_free(NULL);
     lex_buf empty = {NULL, 0};
@@ -568,6 +671,7 @@ static void test_free_functions_accept_null(void) {
     lex_receiver_free(NULL);
     lex_validate_options_free(NULL);
     lex_build_options_free(NULL);
+    lex_forward_decision_free(NULL);
 }
 
 int main(void) {
@@ -579,6 +683,7 @@ int main(void) {
     test_build_and_acknowledge();
     test_receiver();
     test_may_forward();
+    test_exchange();
     test_free_functions_accept_null();
     return check_done("test_api");
 }

@@ -1,8 +1,8 @@
 //! Shared property for the reader targets: whatever a reader accepts, writing it back in the
 //! same format and reading that again gives the identical tree (and nothing panics).
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+use lex_core::api::WriteOptions;
+use lex_core::api::ReadOptions;
 use lex_core::{Format, api};
 
 pub fn read_write_read(data: &[u8], format: Format) {

@@ -2,8 +2,8 @@
 //! Fuzzes detect + convert: any input that reads converts to every format, and every
 //! conversion reads back to the identical tree.
 
-use lex_core::codec::WriteOptions;
-use lex_core::options::ReadOptions;
+use lex_core::api::WriteOptions;
+use lex_core::api::ReadOptions;
 use lex_core::{Format, api};
 use libfuzzer_sys::fuzz_target;
 

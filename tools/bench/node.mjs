@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(path.join(process.env.NODE_PATH || root, 'x.js'));
 const lex = createRequire(import.meta.url)(path.join(root, 'bindings-node/index.js'));
 const corpus = process.env.LEX_BENCH_CORPUS || path.join(root, 'build/bench-corpus');
-const schemas = path.join(root, '../shared/spec/lex-1.0/schemas');
+const schemas = path.join(path.resolve(root, process.env.LEX_SPEC_DIR || '../shared/spec/lex-1.0'), 'schemas');
 const BASE = 'https://lexstandard.org/schemas/v1/';
 const TYPES = {
   LEAD: 'LEX_LEAD_SCHEMA.json',

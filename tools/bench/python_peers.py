@@ -20,7 +20,7 @@ import lex
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("LEX_BENCH_CORPUS", ROOT / "build/bench-corpus"))
-SCHEMAS = ROOT / "../shared/spec/lex-1.0/schemas"
+SCHEMAS = Path(os.environ.get("LEX_SPEC_DIR") or ROOT / "../shared/spec/lex-1.0") / "schemas"
 BASE = "https://lexstandard.org/schemas/v1/"
 TYPES = {
     "LEAD": "LEX_LEAD_SCHEMA.json",

@@ -2,10 +2,10 @@
 
 use crate::{Ctx, Row};
 use criterion::Throughput;
+use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use std::hint::black_box;
 
 /// `convert/<from>-to-<to>`: read the typical valid message in `from`, write it in `to`.

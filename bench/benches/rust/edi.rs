@@ -3,10 +3,10 @@
 
 use crate::{Ctx, Row, peers};
 use criterion::Throughput;
+use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use std::hint::black_box;
 
 /// XML read of every size: lex builds the message; `quick-xml` reads every raw event of the
@@ -48,7 +48,7 @@ fn interchange(
     ctx: &mut Ctx,
     file: &str,
     format: Format,
-) -> Option<(Vec<u8>, Vec<lex_core::message::Message>)> {
+) -> Option<(Vec<u8>, Vec<lex_core::Message>)> {
     let input = ctx.read(file)?;
     match api::parse_all(&input, Some(format), &ReadOptions::default()) {
         Ok(m) => Some((input, m)),
@@ -64,7 +64,7 @@ fn lex_read_write(
     ctx: &mut Ctx,
     format: Format,
     input: &[u8],
-    messages: &[lex_core::message::Message],
+    messages: &[lex_core::Message],
 ) -> (String, String) {
     let read = format!("{}-read/100-typical", format.as_str());
     let write = format!("{}-write/100-typical", format.as_str());

@@ -3,11 +3,11 @@
 
 use crate::{Ctx, Row, peers};
 use criterion::Throughput;
+use lex_core::Format;
+use lex_core::Report;
 use lex_core::api;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
-use lex_core::report::Report;
-use lex_core::validate::ValidateOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::ValidateOptions;
 use std::hint::black_box;
 use std::path::Path;
 

@@ -62,7 +62,11 @@ fn main() {
     let corpus = std::env::var_os("LEX_BENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("build/bench-corpus"));
-    let schemas = root.join("../shared/spec/lex-1.0/schemas");
+    let spec = std::env::var_os("LEX_SPEC_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/spec/lex-1.0"));
+    let schemas = spec.join("schemas");
     let c = Criterion::default()
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_millis(1500))

@@ -7,10 +7,10 @@
 //! with `--release`; `--only`/`--op` narrow the run for a profiler).
 
 use lex_bench::timing::{best_per_call as best, rounds_arg};
+use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -13,10 +13,10 @@
 //! Usage: `lex-bench-corpus [DIR] [--ndjson-bytes N]`
 
 use lex_bench::{Size, batch_entry, compact_json, extension_of, render};
+use lex_core::Format;
 use lex_core::api;
-use lex_core::codec::WriteOptions;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
+use lex_core::api::WriteOptions;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};

@@ -6,9 +6,9 @@
 //! Usage: `xml-speed [CORPUS_DIR] [--rounds N]` (run it with `--release`).
 
 use lex_bench::timing::{best_per_call, rounds_arg};
+use lex_core::Format;
 use lex_core::api;
-use lex_core::format::Format;
-use lex_core::options::ReadOptions;
+use lex_core::api::ReadOptions;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -8,6 +8,7 @@ from ._errors import (
     ArgumentError,
     ConversionError,
     InternalError,
+    IoError,
     LexError,
     LimitError,
     ParseError,
@@ -39,8 +40,11 @@ from ._native import (
     new_message,
     parse,
     parse_all,
+    serialize_all,
     transition_allowed,
     validate,
+    x12_functional_ack,
+    x12_read_functional_ack,
 )
 
 __version__ = VERSION
@@ -57,6 +61,7 @@ __all__ = [
     "ConversionError",
     "ForwardDecision",
     "InternalError",
+    "IoError",
     "Issue",
     "LexError",
     "LimitError",
@@ -78,6 +83,9 @@ __all__ = [
     "new_message",
     "parse",
     "parse_all",
+    "serialize_all",
     "transition_allowed",
     "validate",
+    "x12_functional_ack",
+    "x12_read_functional_ack",
 ]

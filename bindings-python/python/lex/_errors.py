@@ -76,10 +76,14 @@ class ConversionError(LexError):
     """The message cannot be written in the requested format."""
 
 
+class IoError(LexError):
+    """Reading or writing a file or stream failed."""
+
+
 class InternalError(LexError):
     """A bug in lex (an internal invariant failed or a panic was caught). Please report it."""
 
 
-for _cls in (LexError, ParseError, LimitError, ArgumentError, ConversionError, InternalError):
+for _cls in (LexError, ParseError, LimitError, ArgumentError, ConversionError, IoError, InternalError):
     _cls.__module__ = "lex"
 del _cls

@@ -48,6 +48,27 @@ const CLOSURE: Pairs = &[
     ("outcome", "closureStatus"),
 ];
 
+/// The canonical name that the alias table gives `key` inside an object named `parent`
+/// (`tradeIn` + `mileage` → `tradeInMileage`), for readers that type untyped text by name
+/// before the aliases are applied (XML-EDI). Keyed by the parent's name only, which is
+/// enough to choose a leaf's type.
+pub(crate) fn canonical_key(parent: &str, key: &str) -> Option<&'static str> {
+    let table: Pairs = match parent {
+        "metadata" => METADATA,
+        "financing" => FINANCING,
+        "tradeIn" => TRADE_IN,
+        "leadIntelligence" => INTELLIGENCE,
+        "address" => ADDRESS,
+        "taxCreditEligibility" => TAX_CREDIT,
+        "batteryWarranty" => BATTERY_WARRANTY,
+        "estimatedRange" => RANGE,
+        "acknowledgment" => ACK,
+        "leadClosure" => CLOSURE,
+        _ => return None,
+    };
+    table.iter().find(|(a, _)| *a == key).map(|(_, c)| *c)
+}
+
 fn pairs(map: &mut Map, table: Pairs, base: &str, issues: &mut Vec<Issue>) {
     for (alias, canonical) in table {
         rename(map, alias, canonical, base, issues);

@@ -2,19 +2,11 @@
 //! header present; `messageType` enum, future `timestamp`, expired TTL (all evaluated, then
 //! stop if any failed); payload key for the declared type present (stop if not).
 
+use crate::datetime::{FUTURE_SKEW_SECONDS, beyond_skew, parse_timestamp};
 use crate::message::{MESSAGE_TYPES, Message, MessageType};
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
-
-/// Tolerance for clock skew before a timestamp counts as "in the future".
-pub const FUTURE_SKEW_SECONDS: i64 = 60;
-
-/// Parses an RFC 3339 date-time.
-pub fn parse_datetime(s: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(s, &Rfc3339).ok()
-}
 
 /// Runs the envelope checks. Returns the message type and payload body when the message
 /// may go on to the type-specific rules.
@@ -82,8 +74,8 @@ pub fn check<'a>(
     };
 
     if let Some(ts) = header.get("timestamp").and_then(Value::as_str) {
-        if let Some(t) = parse_datetime(ts) {
-            if (t - now).whole_milliseconds() > i128::from(FUTURE_SKEW_SECONDS) * 1000 {
+        if let Some(t) = parse_timestamp(ts) {
+            if beyond_skew(t, now) {
                 issues.push(
                     Issue::new(
                         Level::Critical,
@@ -105,7 +97,7 @@ pub fn check<'a>(
         .and_then(|t| t.get("expiresAt"))
         .and_then(Value::as_str)
     {
-        if let Some(t) = parse_datetime(expires) {
+        if let Some(t) = parse_timestamp(expires) {
             if t < now {
                 issues.push(
                     Issue::new(

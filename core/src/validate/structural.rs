@@ -363,7 +363,7 @@ fn short(v: &Value) -> String {
 /// Checks a draft-07 `format`.
 pub(crate) fn format_ok(f: Format, s: &str) -> bool {
     match f {
-        Format::DateTime => super::envelope::parse_datetime(s).is_some(),
+        Format::DateTime => crate::datetime::parse_timestamp(s).is_some(),
         Format::Date => is_date(s),
         Format::Email => is_email(s),
         Format::Uri => is_uri(s),

@@ -10,7 +10,7 @@
 pub mod lifecycle;
 pub mod sqlite;
 
-use lex_core::report::Report;
+use lex_core::Report;
 use lex_core::{Format, Message};
 use std::future::Future;
 use std::pin::Pin;

@@ -163,6 +163,7 @@ fn reads_utf8(charset: Option<Charset>, how: Decoding) -> bool {
     }
 }
 
+#[cfg(test)]
 /// [`decode`] for bytes the caller owns: text that needs no conversion (UTF-8 read as
 /// UTF-8, ASCII under any set) keeps the buffer instead of being copied.
 pub fn decode_owned(bytes: Vec<u8>, charset: Option<Charset>, how: Decoding) -> (String, bool) {
@@ -176,6 +177,7 @@ pub fn decode_owned(bytes: Vec<u8>, charset: Option<Charset>, how: Decoding) -> 
     }
 }
 
+#[cfg(test)]
 /// Decodes one component's bytes. Returns the text and whether a byte could not be decoded
 /// (replaced by U+FFFD).
 pub fn decode(bytes: &[u8], charset: Option<Charset>, how: Decoding) -> (String, bool) {

@@ -16,7 +16,6 @@ use crate::dedup::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{ReadMode, ReadOptions};
 use crate::value::{Map, Value};
-use time::OffsetDateTime;
 
 /// Builds the CONTRL interchange that answers `input` (one CONTRL message per received
 /// interchange). `profile.prepared_at` and `profile.control_reference` make the output
@@ -37,10 +36,7 @@ pub fn generate(
         .ok_or_else(|| Error::new(ErrorKind::Envelope, "no interchange to acknowledge"))?;
     // The answer always uses the default service characters (and declares them in UNA).
     let d = Delimiters::default();
-    let when = profile
-        .prepared_at
-        .unwrap_or_else(OffsetDateTime::now_utc)
-        .to_offset(time::UtcOffset::UTC);
+    let when = crate::datetime::now_or_system(profile.prepared_at).to_offset(time::UtcOffset::UTC);
     let reference = profile.control_reference.clone().unwrap_or_else(|| {
         let hex =
             sha256_hex(format!("CONTRL|{}|{}", first.sender.0, first.control_reference).as_bytes());

@@ -36,8 +36,6 @@ impl EdiMessage {
 /// One UNB … UNZ interchange.
 #[derive(Clone, Debug)]
 pub struct Interchange {
-    /// The service characters in force.
-    pub delimiters: Delimiters,
     /// The UNB segment.
     pub unb: Segment,
     /// The declared character set (`None` for an unknown syntax identifier).
@@ -101,6 +99,17 @@ pub fn parse(input: &[u8], opts: &ReadOptions) -> Result<Vec<Interchange>> {
             findings.list.append(&mut top.list);
         }
         out.push(interchange(input, chunk, delims, &mut findings, opts)?);
+    }
+    if out.is_empty() {
+        // Only a service string advice (`UNA`, `UNA:+.? '`): a transfer cut before the UNB.
+        return Err(Error::at(
+            ErrorKind::Envelope,
+            "the input holds no interchange (UNB … UNZ) after the UNA: it is truncated or not EDIFACT",
+            Location {
+                segment_id: Some("UNA".into()),
+                ..Location::at_offset(input, start)
+            },
+        ));
     }
     Ok(out)
 }
@@ -170,7 +179,6 @@ fn interchange(
         .ok_or_else(|| Error::new(ErrorKind::Internal, "empty interchange"))?;
     check_unb(&unb, declared, f)?;
     let mut ic = Interchange {
-        delimiters,
         charset: declared,
         sender: (unb.comp(2, 1).into(), unb.comp(2, 2).into()),
         recipient: (unb.comp(3, 1).into(), unb.comp(3, 2).into()),

@@ -154,9 +154,4 @@ impl Findings {
             },
         )
     }
-
-    /// True in strict mode.
-    pub fn strict(&self) -> bool {
-        self.mode == ReadMode::Strict
-    }
 }

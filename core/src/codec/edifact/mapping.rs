@@ -98,6 +98,8 @@ pub fn map(ic: &Interchange, m: &EdiMessage, f: &mut Findings) -> Result<Value> 
                     set(&mut st.customer, "emailAddress", name);
                     f.mapping(codes::HEURISTIC, &format!("{lead_ptr}/customer/emailAddress"), "an e-mail address in the CTA contact-name slot was read as the customer's e-mail", seg.loc(Some(2), Some(2)))?;
                     true
+                } else if party::contact_person(seg, &mut st.customer, f)? {
+                    true
                 } else {
                     !name.is_empty() && party::name_matches(&st.customer, name)
                 }

@@ -136,6 +136,46 @@ pub fn nad_customer(
     Ok(())
 }
 
+/// Contact functions (3139) whose person is the organisation buyer's contact: information
+/// contact, purchasing contact, order contact.
+const PERSON_CONTACTS: [&str; 3] = ["IC", "PD", "OC"];
+
+/// Maps the contact person of a `CTA+IC|PD|OC` under an organisation customer (`NAD+BY`
+/// with qualifier 91) to the customer's first and last name; the company stays in
+/// `organizationBuyer`. True when the person was mapped.
+pub fn contact_person(seg: &Segment, customer: &mut Map, f: &mut Findings) -> Result<bool> {
+    let name = seg.comp(2, 2).trim();
+    let is_org = customer.contains_key("organizationBuyer");
+    if !is_org
+        || !PERSON_CONTACTS.contains(&seg.comp(1, 1))
+        || name.is_empty()
+        || name.contains('@')
+        || customer.contains_key("firstName")
+        || customer.contains_key("lastName")
+    {
+        return Ok(false);
+    }
+    match name.rsplit_once(' ') {
+        Some((first, last)) => {
+            set(customer, "firstName", first.trim());
+            set(customer, "lastName", last.trim());
+        }
+        None => {
+            set(customer, "lastName", name);
+        }
+    }
+    f.mapping(
+        codes::HEURISTIC,
+        &format!("{CUSTOMER}/firstName"),
+        format!(
+            "the organisation's contact person {name:?} (CTA+{}) was read as the customer's first and last name (split at the last space)",
+            seg.comp(1, 1)
+        ),
+        seg.loc(Some(2), Some(2)),
+    )?;
+    Ok(true)
+}
+
 /// True when `name` is the customer's full name already mapped.
 pub fn name_matches(customer: &Map, name: &str) -> bool {
     let full = [customer.get("firstName"), customer.get("lastName")]

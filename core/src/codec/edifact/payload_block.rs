@@ -8,13 +8,12 @@
 
 use super::envelope::Segment;
 use super::tokenizer::Delimiters;
+use crate::codec::edi::{PAYLOAD_FORMAT, base32};
 use crate::codec::json_write;
 use crate::dedup::sha256_hex;
 use crate::value::Value;
 use std::fmt::Write as _;
 
-/// Format version in the header record.
-pub const FORMAT_VERSION: &str = "LXP1";
 /// Characters per data component (4440 is an..70), release characters included.
 pub const COMPONENT_MAX: usize = 70;
 /// Components per data record (C108 has five 4440).
@@ -22,30 +21,14 @@ pub const COMPONENTS: usize = 5;
 /// Header FTX segments allowed by ORDERS D.96A (the LXH record is one of them).
 pub const MAX_HEADER_FTX: usize = 99;
 
-/// How the JSON text is carried.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    /// Compact JSON, ASCII only.
-    Json,
-    /// Base32 of the UTF-8 JSON.
-    Base32,
-}
-
-impl Encoding {
-    /// `J` or `B32`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Encoding::Json => "J",
-            Encoding::Base32 => "B32",
-        }
-    }
-}
+/// How the JSON text is carried (one enum for both EDI codecs).
+pub use crate::codec::edi::PayloadEncoding as Encoding;
 
 /// The carried text for `root`.
 pub fn carried_text(root: &Value, enc: Encoding) -> String {
     let json = json_write::to_string(root, false);
     match enc {
-        Encoding::Base32 => base32_encode(json.as_bytes()),
+        Encoding::Base32 => base32::encode(json.as_bytes()),
         Encoding::Json => {
             let bytes = json.as_bytes();
             let mut out = String::with_capacity(json.len() + json.len() / 16);
@@ -83,7 +66,7 @@ pub fn segments(text: &str, enc: Encoding, d: &Delimiters) -> Vec<String> {
         Encoding::Base32 => sha256_hex(text.as_bytes()).to_ascii_uppercase(),
     };
     let mut out = vec![format!(
-        "FTX{e}ZZZ{e}{e}LXH{e}{FORMAT_VERSION}{c}{}{c}{}{c}{hash}",
+        "FTX{e}ZZZ{e}{e}LXH{e}{PAYLOAD_FORMAT}{c}{}{c}{}{c}{hash}",
         enc.code(),
         text.len(),
     )];
@@ -157,9 +140,9 @@ pub fn find(body: &[Segment]) -> Option<Block<'_>> {
 /// Checks the block and returns the JSON bytes, or what is wrong (with the element).
 pub fn decode(block: &Block<'_>) -> Result<Vec<u8>, (String, usize)> {
     let h = block.header;
-    if h.comp(4, 1) != FORMAT_VERSION {
+    if h.comp(4, 1) != PAYLOAD_FORMAT {
         return Err((
-            format!("payload format {:?} is not {FORMAT_VERSION}", h.comp(4, 1)),
+            format!("payload format {:?} is not {PAYLOAD_FORMAT}", h.comp(4, 1)),
             4,
         ));
     }
@@ -192,70 +175,14 @@ pub fn decode(block: &Block<'_>) -> Result<Vec<u8>, (String, usize)> {
     match enc {
         Encoding::Json => Ok(text.into_bytes()),
         Encoding::Base32 => {
-            base32_decode(&text).ok_or_else(|| ("payload is not valid base32".into(), 4))
+            base32::decode_lenient(&text).ok_or_else(|| ("payload is not valid base32".into(), 4))
         }
     }
-}
-
-// RFC 4648 base32 is a dozen lines; it is written here rather than adding a crate for it.
-const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-/// RFC 4648 base32 with padding.
-pub fn base32_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
-    for chunk in bytes.chunks(5) {
-        let mut buf = [0u8; 5];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        let v = buf.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        let chars = (chunk.len() * 8).div_ceil(5);
-        for i in 0..8 {
-            if i < chars {
-                out.push(B32[((v >> (35 - i * 5)) & 31) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Decodes RFC 4648 base32 (padding optional); `None` on a bad character.
-pub fn base32_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 5 / 8);
-    let mut acc: u64 = 0;
-    let mut bits = 0u32;
-    for b in text.trim_end_matches('=').bytes() {
-        let v = B32.iter().position(|&x| x == b)? as u64;
-        acc = (acc << 5) | v;
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xFF) as u8);
-        }
-        acc &= (1 << bits) - 1;
-    }
-    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base32_matches_rfc4648_vectors() {
-        for (plain, enc) in [
-            ("", ""),
-            ("f", "MY======"),
-            ("fo", "MZXQ===="),
-            ("foo", "MZXW6==="),
-            ("foob", "MZXW6YQ="),
-            ("fooba", "MZXW6YTB"),
-            ("foobar", "MZXW6YTBOI======"),
-        ] {
-            assert_eq!(base32_encode(plain.as_bytes()), enc);
-            assert_eq!(base32_decode(enc).unwrap(), plain.as_bytes());
-        }
-    }
 
     #[test]
     fn chunks_respect_width_spaces_and_release_pairs() {

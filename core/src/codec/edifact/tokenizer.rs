@@ -81,6 +81,7 @@ impl Delimiters {
     }
 
     /// Escapes a data value with the release character.
+    #[cfg(test)]
     pub fn escape(&self, value: &str) -> String {
         let mut out = String::with_capacity(value.len());
         self.escape_into(&mut out, value);

@@ -6,12 +6,12 @@ use super::charset::Charset;
 use super::core_view::{self, Seg, clean};
 use super::payload_block::{self, Encoding, MAX_HEADER_FTX};
 use super::tokenizer::Delimiters;
-use crate::codec::WriteOptions;
+use crate::codec::{PLACEHOLDER_ID, WriteOptions, placeholder_warning};
 use crate::dedup::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::Message;
+use crate::report::Issue;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// UNH S009 written for every LEX message.
 pub const MESSAGE_IDENTIFIER: [&str; 5] = ["ORDERS", "D", "96A", "UN", "LEX10"];
@@ -63,27 +63,31 @@ fn profile_charset(p: &Profile) -> Result<(Charset, Delimiters)> {
     Ok((cs, d))
 }
 
+/// The UNB id: the profile's, else the header's (cleaned, ≤ 35), else the placeholder
+/// `LEX` with a warning (see [`crate::codec::PLACEHOLDER_ID`]).
 fn envelope_id(
     explicit: Option<&str>,
     from_header: Option<&str>,
-    what: &str,
+    field: &str,
+    element: &str,
     cs: Charset,
-) -> Result<String> {
+    warnings: &mut Vec<Issue>,
+) -> String {
     let raw = explicit.or(from_header).unwrap_or("");
     let id = clean(raw, 35, cs);
     if id.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Unrepresentable,
-            format!(
-                "no interchange {what}: set header.{what}Id or the EDIFACT partner profile's {what}_id"
-            ),
-        ));
+        warnings.push(placeholder_warning(field, element));
+        return PLACEHOLDER_ID.to_string();
     }
-    Ok(id)
+    id
 }
 
-/// Writes `messages` as one interchange.
-pub fn write(messages: &[Message], opts: &WriteOptions) -> Result<String> {
+/// Writes `messages` as one interchange, adding the writer's warnings to `warnings`.
+pub fn write_reporting(
+    messages: &[Message],
+    opts: &WriteOptions,
+    warnings: &mut Vec<Issue>,
+) -> Result<String> {
     let p = &opts.edifact;
     let (cs, d) = profile_charset(p)?;
     let Some(first) = messages.first() else {
@@ -94,22 +98,26 @@ pub fn write(messages: &[Message], opts: &WriteOptions) -> Result<String> {
     let sender = envelope_id(
         p.sender_id.as_deref(),
         first.header().sender_id(),
-        "sender",
+        "senderId",
+        "UNB S002 0004",
         cs,
-    )?;
+        warnings,
+    );
     let recipient = envelope_id(
         p.recipient_id.as_deref(),
         first.header().receiver_id(),
-        "receiver",
+        "receiverId",
+        "UNB S003 0010",
         cs,
-    )?;
+        warnings,
+    );
     let when = p
         .prepared_at
         .or_else(|| {
             first
                 .header()
                 .timestamp()
-                .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok())
+                .and_then(crate::datetime::parse_timestamp)
         })
         .unwrap_or_else(OffsetDateTime::now_utc)
         .to_offset(time::UtcOffset::UTC);

@@ -7,7 +7,7 @@
 //! `A` (all accepted), `E` (accepted, some errors), `P` (some rejected) or `R` (all rejected).
 
 use super::envelope::{self, Group, Interchange, TxSet};
-use super::finding::{Finding, codes, strict_error};
+use super::findings::{Finding, codes, strict_error};
 use super::payload_block::{self, N9_LABEL};
 use super::profile::Profile;
 use super::tokenizer::tokenize;
@@ -15,7 +15,6 @@ use super::writer::{self, Envelope};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{ReadMode, ReadOptions};
 use crate::value::{Map, Value};
-use time::OffsetDateTime;
 
 /// An error on one segment of an acknowledged set (AK3 and its AK4s).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -293,7 +292,7 @@ pub fn functional_ack(input: &[u8], opts: &ReadOptions, profile: &Profile) -> Re
         functional_id: "FA",
         interchange,
         group,
-        now: profile.now.unwrap_or_else(OffsetDateTime::now_utc),
+        now: crate::datetime::now_or_system(profile.now),
     };
     let bad_qualifier = |q: &str| q.len() != 2;
     if bad_qualifier(&env.sender.0) || bad_qualifier(&env.receiver.0) {

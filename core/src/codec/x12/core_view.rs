@@ -36,8 +36,6 @@ pub mod labels {
     pub const LEAD_TYPE: &str = "LEX-LEAD-TYPE";
     /// acknowledgment.originalMessageId.
     pub const ORIGINAL_MESSAGE_ID: &str = "LEX-ORIGINAL-MESSAGE-ID";
-    /// tradeIn VIN.
-    pub const VIN: &str = "LEX-VIN";
 }
 
 /// Sanitises a value for an X12 element of at most `max` characters.

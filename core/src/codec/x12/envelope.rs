@@ -1,7 +1,7 @@
 //! Interchange structure (ISA/GS/ST … SE/GE/IEA) and the envelope checks of wire-formats
 //! §5.8: counts and control numbers recomputed and compared, codes checked.
 
-use super::finding::{Finding, codes};
+use super::findings::{Finding, codes};
 use super::tokenizer::{Segment, Tokens};
 use crate::error::Location;
 
@@ -90,6 +90,10 @@ fn missing(code_field: &str, message: String, at: &Segment) -> Finding {
     )
 }
 
+/// The input ends without the last segment's terminator (the EDIFACT reader's code for the
+/// same damage).
+const UNTERMINATED: &str = "EDI_SYNTAX";
+
 fn misplaced(code_field: &str, message: String, at: &Segment) -> Finding {
     Finding::envelope(codes::POSITION, code_field, message, at.loc(None))
 }
@@ -121,6 +125,18 @@ pub fn parse(tokens: Tokens) -> (Interchange, Vec<Finding>) {
         ));
     }
     check_isa(&isa, tokens.isa_fixed_width, &mut findings);
+    if let Some(ordinal) = tokens.unterminated {
+        let cut = last.as_ref().filter(|s| s.ordinal == ordinal);
+        findings.push(Finding::envelope(
+            UNTERMINATED,
+            cut.map_or("", Segment::tag),
+            "the input ends inside the last segment (no segment terminator): it may be truncated",
+            cut.map_or_else(
+                || Location::segment(ordinal, "", None, None),
+                |s| s.loc(None),
+            ),
+        ));
+    }
     let mut ic = Interchange {
         isa,
         groups: Vec::new(),

@@ -2,8 +2,8 @@
 //! message carried in `MTX` segments after `N9*ZZ*LEX-PAYLOAD`, with a header record
 //! `LXP1;<encoding>;<length>;<sha256>` computed over the carried text.
 
-use super::profile::PayloadEncoding;
 use super::tokenizer::Delimiters;
+use crate::codec::edi::{PAYLOAD_FORMAT, PayloadEncoding, base32};
 use crate::codec::{json_read, json_write};
 use crate::dedup::sha256_hex;
 use crate::error::{Error, ErrorKind, Result};
@@ -12,8 +12,6 @@ use crate::value::Value;
 
 /// The `N9` reference identification that opens a payload loop.
 pub const N9_LABEL: &str = "LEX-PAYLOAD";
-/// The header record's format tag.
-pub const FORMAT_TAG: &str = "LXP1";
 
 /// A payload ready to write: the header record and the data chunks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,12 +48,15 @@ pub fn encode(root: &Value, d: &Delimiters, chunk: usize, enc: PayloadEncoding) 
                     out.push(c);
                 }
             }
-            ("J", out)
+            (PayloadEncoding::Json.code(), out)
         }
-        PayloadEncoding::Base32 => ("B32", base32_encode(json.as_bytes())),
+        PayloadEncoding::Base32 => (
+            PayloadEncoding::Base32.code(),
+            base32::encode(json.as_bytes()),
+        ),
     };
     let header = format!(
-        "{FORMAT_TAG};{code};{};{}",
+        "{PAYLOAD_FORMAT};{code};{};{}",
         text.len(),
         sha256_hex(text.as_bytes())
     );
@@ -79,7 +80,7 @@ pub fn decode(header: &str, text: &str, limits: &Limits) -> Result<Value> {
             "the payload header {header:?} is not LXP1;<encoding>;<length>;<sha256>"
         )));
     };
-    if *tag != FORMAT_TAG {
+    if *tag != PAYLOAD_FORMAT {
         return Err(bad(format!(
             "unknown payload format {tag:?} (expected LXP1)"
         )));
@@ -101,7 +102,7 @@ pub fn decode(header: &str, text: &str, limits: &Limits) -> Result<Value> {
     }
     let json: Vec<u8> = match *enc {
         "J" => text.as_bytes().to_vec(),
-        "B32" => base32_decode(text)
+        "B32" => base32::decode_padded(text)
             .ok_or_else(|| bad("the B32 payload is not valid base32".to_string()))?,
         other => return Err(bad(format!("unknown payload encoding {other:?}"))),
     };
@@ -117,86 +118,9 @@ pub fn decode(header: &str, text: &str, limits: &Limits) -> Result<Value> {
     })
 }
 
-const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-/// RFC 4648 base32 with padding. Hand-written (20 lines) rather than a new dependency.
-pub fn base32_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(5) * 8);
-    for block in data.chunks(5) {
-        let mut buf = [0u8; 5];
-        buf[..block.len()].copy_from_slice(block);
-        let n = buf.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        let symbols = (block.len() * 8).div_ceil(5);
-        for i in 0..8 {
-            if i < symbols {
-                let idx = ((n >> (35 - i * 5)) & 31) as usize;
-                out.push(B32[idx] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Decodes RFC 4648 base32 (padding required, upper case); `None` when malformed.
-pub fn base32_decode(text: &str) -> Option<Vec<u8>> {
-    let b = text.as_bytes();
-    if b.len() % 8 != 0 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(b.len() / 8 * 5);
-    for block in b.chunks(8) {
-        let symbols = block.iter().take_while(|&&c| c != b'=').count();
-        if block[symbols..].iter().any(|&c| c != b'=') {
-            return None;
-        }
-        let bytes = match symbols {
-            8 => 5,
-            7 => 4,
-            5 => 3,
-            4 => 2,
-            2 => 1,
-            _ => return None,
-        };
-        let mut n = 0u64;
-        for (i, &c) in block.iter().enumerate() {
-            let v = if i < symbols {
-                B32.iter().position(|&s| s == c)? as u64
-            } else {
-                0
-            };
-            n = (n << 5) | v;
-        }
-        for i in 0..bytes {
-            out.push((n >> (32 - i * 8)) as u8);
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base32_rfc4648_vectors() {
-        for (plain, enc) in [
-            ("", ""),
-            ("f", "MY======"),
-            ("fo", "MZXQ===="),
-            ("foo", "MZXW6==="),
-            ("foob", "MZXW6YQ="),
-            ("fooba", "MZXW6YTB"),
-            ("foobar", "MZXW6YTBOI======"),
-        ] {
-            assert_eq!(base32_encode(plain.as_bytes()), enc);
-            assert_eq!(base32_decode(enc).unwrap(), plain.as_bytes());
-        }
-        assert_eq!(base32_decode("MZXW6==="), Some(b"foo".to_vec()));
-        assert_eq!(base32_decode("MZ=W6==="), None);
-        assert_eq!(base32_decode("abc"), None);
-    }
 
     #[test]
     fn json_encoding_escapes_and_chunk_edges() {

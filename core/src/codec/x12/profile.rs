@@ -80,15 +80,7 @@ pub enum LineEnding {
     CrLf,
 }
 
-/// The payload block encoding (wire-formats §5.2).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PayloadEncoding {
-    /// `J`: compact JSON, non-ASCII and delimiters escaped as `\uXXXX` (extended character set).
-    #[default]
-    Json,
-    /// `B32`: RFC 4648 base32 of the UTF-8 JSON (partners limited to the basic character set).
-    Base32,
-}
+pub use crate::codec::edi::PayloadEncoding;
 
 /// The partner profile for writing X12 (and for the 997 this side sends back).
 ///
@@ -100,11 +92,13 @@ pub enum PayloadEncoding {
 pub struct Profile {
     /// ISA05 sender id qualifier. Default `ZZ` (mutually defined).
     pub sender_qualifier: String,
-    /// ISA06 sender id (≤ 15). Default: derived from the first message's `senderId`.
+    /// ISA06 sender id (≤ 15). Default: derived from the first message's `senderId`, else
+    /// the placeholder `LEX` with a warning ([`crate::codec::PLACEHOLDER_ID`]).
     pub sender_id: Option<String>,
     /// ISA07 receiver id qualifier. Default `ZZ`.
     pub receiver_qualifier: String,
-    /// ISA08 receiver id (≤ 15). Default: derived from the first message's `receiverId`.
+    /// ISA08 receiver id (≤ 15). Default: derived from the first message's `receiverId`,
+    /// else the placeholder `LEX` with a warning.
     pub receiver_id: Option<String>,
     /// GS02 application sender code (2–15). Default: the trimmed ISA06.
     pub application_sender: Option<String>,

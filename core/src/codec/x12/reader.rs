@@ -5,7 +5,7 @@
 
 use super::core_view::{self, clean, labels};
 use super::envelope::{self, TxSet};
-use super::finding::{Finding, codes, strict_error};
+use super::findings::{Finding, codes, strict_error};
 use super::foreign;
 use super::payload_block::{self, N9_LABEL};
 use super::tokenizer::{Delimiters, Segment, tokenize_all};
@@ -259,4 +259,55 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::x12::{ControlNumbers, PayloadEncoding, Profile, payload_block, tokenizer};
+    use crate::codec::{WriteOptions, write};
+    use crate::format::Format;
+    use crate::options::Limits;
+
+    /// A payload block that decodes to JSON that is not a message (`[1]`) fails at its N9.
+    #[test]
+    fn payload_that_is_not_a_message() {
+        let lead = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/lead.json"
+        ))
+        .expect("examples/lead.json");
+        let m = crate::api::parse(&lead, Some(Format::Json), &ReadOptions::default())
+            .expect("the example reads");
+        let fixed = WriteOptions {
+            x12: Profile {
+                control_numbers: ControlNumbers::Fixed {
+                    interchange: 42,
+                    group: 7,
+                },
+                now: Some(time::macros::datetime!(2026-04-03 12:00 UTC)),
+                ..Profile::default()
+            },
+            ..WriteOptions::default()
+        };
+        let full = write(&[m], Format::X12, &fixed).expect("the example writes");
+        let d = tokenizer::Delimiters::default();
+        let v = crate::codec::json_read::parse(b"[1]", &Limits::default()).expect("JSON");
+        let block = payload_block::encode(&v, &d, 264, PayloadEncoding::Json);
+        let start = full.find("MTX**LXP1").expect("a payload block");
+        let end = full.find("N1*FR").expect("an N1*FR");
+        let t = format!(
+            "{}MTX**{}~\nMTX**{}~\n{}",
+            &full[..start],
+            block.header,
+            block.chunks.concat(),
+            &full[end..]
+        )
+        .replace("SE*21*", "SE*19*");
+        let e = read(t.as_bytes(), &ReadOptions::default()).expect_err("not a message");
+        assert_eq!(e.code(), "NOT_A_LEX_MESSAGE");
+        assert_eq!(e.location.segment, Some(11));
+        assert_eq!(e.location.segment_id.as_deref(), Some("N9"));
+        assert_eq!(e.location.element, None);
+    }
 }

@@ -73,11 +73,6 @@ impl Segment {
         self.elements.len().saturating_sub(1)
     }
 
-    /// True when the segment has no data elements.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// A location pointing at this segment, optionally at element `n`.
     pub fn loc(&self, element: Option<usize>) -> Location {
         let mut l = Location::segment(self.ordinal, self.tag(), element, None);
@@ -87,6 +82,7 @@ impl Segment {
 }
 
 /// Splits an element into components (`a>b>c`).
+#[cfg(test)]
 pub fn components(element: &str, d: &Delimiters) -> Vec<String> {
     element.split(d.component).map(str::to_string).collect()
 }
@@ -111,6 +107,9 @@ pub struct Tokens {
     pub isa_fixed_width: bool,
     /// True when the input was decoded as ISO 8859-1 because it is not UTF-8.
     pub latin1: bool,
+    /// The ordinal of the last segment when the input ends inside it, without its segment
+    /// terminator (a truncated transfer); `None` when every segment is terminated.
+    pub unterminated: Option<usize>,
 }
 
 /// Tokenizes every interchange of the input (an input may hold several ISA…IEA
@@ -264,10 +263,14 @@ fn tokenize_at(
     let term = delimiters.segment;
     let mut segments = Vec::new();
     let mut next = None;
+    let mut unterminated = None;
     let mut pos = start;
     for piece in text[start..].split(term) {
         let piece_start = pos;
         pos += piece.len() + term.len_utf8();
+        // `split` yields the text after the last terminator as a final piece: data there
+        // was cut before its terminator.
+        let at_end = piece_start + piece.len() == text.len();
         // Whitespace after a terminator (`~\n`, `~\r\n`, `~ `) is layout, not data.
         let trimmed = piece.trim_start_matches(['\r', '\n', ' ', '\t']);
         let lead = piece.len() - trimmed.len();
@@ -324,6 +327,9 @@ fn tokenize_at(
             ));
         }
         let is_iea = seg.tag() == "IEA";
+        if at_end {
+            unterminated = Some(seg.ordinal);
+        }
         segments.push(seg);
         if is_iea {
             let rest = text.get(pos.min(text.len())..).unwrap_or("");
@@ -339,6 +345,7 @@ fn tokenize_at(
         segments,
         isa_fixed_width: fixed,
         latin1,
+        unterminated,
     };
     Ok((tokens, next))
 }

@@ -5,8 +5,10 @@ use super::core_view::{self, Seg};
 use super::payload_block::{self, N9_LABEL};
 use super::profile::{ControlNumbers, LineEnding, Profile};
 use super::tokenizer::Delimiters;
+use crate::codec::{PLACEHOLDER_ID, placeholder_warning};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::Message;
+use crate::report::Issue;
 use time::OffsetDateTime;
 
 /// The envelope values shared by the 850 writer and the 997 generator.
@@ -77,10 +79,39 @@ pub fn isa_id(lex_id: Option<&str>, p: &Profile, what: &str) -> Result<String> {
         ));
     }
     Ok(if mapped.is_empty() {
-        "LEX".to_string()
+        PLACEHOLDER_ID.to_string()
     } else {
         mapped
     })
+}
+
+/// The ISA id for `field` (`senderId`/`receiverId`): the profile's, else the header's
+/// ([`isa_id`]); the placeholder `LEX` with a warning when neither gives one, or
+/// `UNREPRESENTABLE` under `strict_ids` (see [`crate::codec::PLACEHOLDER_ID`]).
+fn envelope_id(
+    explicit: Option<&String>,
+    from_header: Option<&str>,
+    p: &Profile,
+    field: &str,
+    element: &str,
+    warnings: &mut Vec<Issue>,
+) -> Result<String> {
+    if let Some(s) = explicit {
+        return Ok(s.clone());
+    }
+    let id = isa_id(from_header, p, field)?;
+    if from_header.is_none_or(|h| h.trim().is_empty()) {
+        if p.strict_ids {
+            return Err(Error::new(
+                ErrorKind::Unrepresentable,
+                format!(
+                    "no header.{field} for {element} (strict_ids refuses the placeholder {PLACEHOLDER_ID:?}); set it or the partner profile's id"
+                ),
+            ));
+        }
+        warnings.push(placeholder_warning(field, element));
+    }
+    Ok(id)
 }
 
 fn check_control(n: u32, what: &str) -> Result<()> {
@@ -181,8 +212,12 @@ fn trimmed_app(id: &str) -> String {
     }
 }
 
-/// Writes messages as one interchange.
-pub fn write(messages: &[Message], opts: &crate::codec::WriteOptions) -> Result<String> {
+/// Writes messages as one interchange, adding the writer's warnings to `warnings`.
+pub fn write_reporting(
+    messages: &[Message],
+    opts: &crate::codec::WriteOptions,
+    warnings: &mut Vec<Issue>,
+) -> Result<String> {
     let p = &opts.x12;
     p.check()?;
     let Some(first) = messages.first() else {
@@ -198,14 +233,23 @@ pub fn write(messages: &[Message], opts: &crate::codec::WriteOptions) -> Result<
                 .map(|(_, _, t)| t)
         })
         .unwrap_or_else(OffsetDateTime::now_utc);
-    let sender = match &p.sender_id {
-        Some(s) => s.clone(),
-        None => isa_id(first.header().sender_id(), p, "senderId")?,
-    };
-    let receiver = match &p.receiver_id {
-        Some(s) => s.clone(),
-        None => isa_id(first.header().receiver_id(), p, "receiverId")?,
-    };
+    let h = first.header();
+    let sender = envelope_id(
+        p.sender_id.as_ref(),
+        h.sender_id(),
+        p,
+        "senderId",
+        "ISA06",
+        warnings,
+    )?;
+    let receiver = envelope_id(
+        p.receiver_id.as_ref(),
+        h.receiver_id(),
+        p,
+        "receiverId",
+        "ISA08",
+        warnings,
+    )?;
     let (interchange, group) = control_numbers(p);
     check_control(interchange, "interchange")?;
     check_control(group, "group")?;

@@ -2,8 +2,8 @@
 //! mode, the heuristics for the variants of §1.5 (each reported through
 //! [`Ctx::normalised`], which makes it an error in strict mode).
 
+use super::ctx::Ctx;
 use super::names::{LeafType, is_schema_array, is_xml_space, untyped_leaf_type};
-use super::reader::Ctx;
 use crate::error::{ErrorKind, Result};
 use crate::value::{Map, Number, Value, escape_pointer_token};
 use std::collections::HashSet;
@@ -420,7 +420,12 @@ fn untyped(frame: Frame, at: &At<'_>, ctx: &mut Ctx<'_>) -> Result<Option<Value>
         Some(p) => Some(p.key.as_str()),
         None => None,
     };
-    match untyped_leaf_type(parent, at.key, &frame.text) {
+    // An aliased name takes its canonical field's type (`<tradeIn><mileage>` is the integer
+    // `tradeInMileage` once the aliases are applied).
+    let typed_as = parent
+        .and_then(|p| crate::normalize::canonical_key(p, at.key))
+        .unwrap_or(at.key);
+    match untyped_leaf_type(parent, typed_as, &frame.text) {
         LeafType::String => Ok(Some(Value::String(frame.text))),
         LeafType::Number => {
             let v = number(&frame.text, &frame, ctx)?;

@@ -2,8 +2,8 @@
 //! character references and the five predefined entities, never anything else) and
 //! attribute values (attribute-value normalisation, then references).
 
+use super::ctx::Ctx;
 use super::names::is_xml_illegal;
-use super::reader::Ctx;
 use crate::error::{ErrorKind, Result};
 
 /// Checks the XML declaration: version 1.0, UTF-8 (or its ASCII subset).

@@ -6,108 +6,65 @@
 //! than the five predefined ones are refused, and depth, element count, text size and input
 //! size are checked before anything grows.
 
+use super::MEMBERS_PI;
 use super::convert::{Child, Frame, Ty, finish};
+use super::ctx::Ctx;
 use super::lexical::{attr_value, check_decl, resolve_reference};
 use super::names::{camel_from_pascal, first_illegal, is_xml_space};
+use crate::codec::json_read;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Format;
 use crate::message::Message;
-use crate::options::{Limits, ReadMode, ReadOptions};
+use crate::options::{ReadMode, ReadOptions};
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use std::collections::{HashMap, HashSet};
 
 /// Root element names accepted besides `lex` (tolerant mode, with a warning).
 const ROOT_ALIASES: [&str; 3] = ["LEX", "LEXMessage", "ALXMessage"];
 
-/// Reading state shared with the conversion of closed elements.
-pub(super) struct Ctx<'a> {
-    /// The whole input (for locations).
-    pub input: &'a [u8],
-    /// Offset of the parsed text within `input` (3 after a byte-order mark).
-    pub base: usize,
-    /// Strict mode: the first normalisation is an error.
-    pub strict: bool,
-    /// Limits in force.
-    pub limits: Limits,
-    /// Warnings found so far.
-    pub issues: Vec<Issue>,
-    /// The PascalCase variant (names are mapped to camelCase).
-    pub pascal: Option<bool>,
-    renamed: HashSet<String>,
-    namespaces_reported: bool,
-    counts: HashMap<String, usize>,
-}
-
-impl Ctx<'_> {
-    /// A location from an offset into the parsed text.
-    pub fn loc(&self, offset: usize) -> Location {
-        Location::at_offset(self.input, self.base + offset)
-    }
-
-    /// An error at an offset into the parsed text.
-    pub fn err(&self, kind: ErrorKind, msg: impl Into<String>, offset: usize) -> Error {
-        Error::at(kind, msg, self.loc(offset))
-    }
-
-    /// Records a normalisation: a warning in tolerant mode, an error in strict mode.
-    pub fn normalised(
-        &mut self,
-        code: &str,
-        pointer: &str,
-        message: String,
-        offset: usize,
-    ) -> Result<()> {
-        if self.strict {
-            return Err(self.err(
-                ErrorKind::Syntax,
-                format!("not canonical XML-EDI (strict mode): {message} [{code}]"),
-                offset,
-            ));
-        }
-        // Each kind is listed at most MAX_LISTED times; the rest is counted and summarised
-        // at the end, so hostile input cannot grow the warning list without bound.
-        let listed = self.counts.entry(code.to_string()).or_insert(0);
-        *listed += 1;
-        if *listed <= MAX_LISTED {
-            let field = crate::normalize::pointer_to_field(pointer);
-            self.issues
-                .push(Issue::new(Level::Warning, code, field, pointer, message));
-        }
-        Ok(())
-    }
-
-    /// Appends one summary warning per kind that occurred more than MAX_LISTED times.
-    fn summarise(&mut self) {
-        let mut over: Vec<(&String, &usize)> = self
-            .counts
-            .iter()
-            .filter(|(_, n)| **n > MAX_LISTED)
-            .collect();
-        over.sort();
-        for (code, n) in over {
-            self.issues.push(Issue::new(
-                Level::Warning,
-                code.as_str(),
-                "",
-                "",
-                format!(
-                    "{} more {code} normalisations were made and not listed one by one",
-                    n - MAX_LISTED
-                ),
-            ));
-        }
-    }
-}
-
-/// The most warnings of one kind listed individually.
-const MAX_LISTED: usize = 1000;
-
 /// The most attributes accepted on one element (XML-EDI uses at most three; the limit keeps
 /// the duplicate-attribute check linear).
 const MAX_ATTRIBUTES: usize = 64;
+
+/// Restores the members beside `lex` carried by a `<?lex-members {json}?>` (see
+/// [`MEMBERS_PI`]): a JSON object whose keys are not `lex` and appear once in the document.
+fn members_pi(content: &[u8], after: bool, ctx: &mut Ctx<'_>, pos: usize) -> Result<()> {
+    let members = match json_read::parse(content.trim_ascii(), &ctx.limits) {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => {
+            return Err(ctx.err(
+                ErrorKind::Syntax,
+                format!("<?{MEMBERS_PI}?> must hold a JSON object"),
+                pos,
+            ));
+        }
+        Err(e) => {
+            return Err(ctx.err(
+                ErrorKind::Syntax,
+                format!("<?{MEMBERS_PI}?> is not valid JSON: {}", e.message),
+                pos,
+            ));
+        }
+    };
+    for (k, v) in members {
+        if k == "lex" || ctx.members_before.contains_key(&k) || ctx.members_after.contains_key(&k) {
+            return Err(ctx.err(
+                ErrorKind::DuplicateKey,
+                format!("<?{MEMBERS_PI}?> repeats the top-level member {k:?}"),
+                pos,
+            ));
+        }
+        let side = if after {
+            &mut ctx.members_after
+        } else {
+            &mut ctx.members_before
+        };
+        side.insert(k, v);
+    }
+    Ok(())
+}
 
 /// Reads one XML-EDI document.
 pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
@@ -124,17 +81,7 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
         Some(rest) => (rest, 3),
         None => (text, 0),
     };
-    let mut ctx = Ctx {
-        input,
-        base,
-        strict: opts.mode == ReadMode::Strict,
-        limits,
-        issues: Vec::new(),
-        pascal: None,
-        renamed: HashSet::new(),
-        namespaces_reported: false,
-        counts: HashMap::new(),
-    };
+    let mut ctx = Ctx::new(input, base, opts.mode == ReadMode::Strict, limits);
     if base == 3 {
         ctx.issues.push(Issue::new(
             Level::Warning,
@@ -153,8 +100,9 @@ pub fn read(input: &[u8], opts: &ReadOptions) -> Result<Vec<Message>> {
     }
     let lex = parse_events(text, &mut ctx)?;
     ctx.summarise();
-    let mut root = Map::default();
+    let mut root = std::mem::take(&mut ctx.members_before);
     root.insert("lex".into(), Value::Object(lex));
+    root.extend(std::mem::take(&mut ctx.members_after));
     Message::from_value_with_issues(Value::Object(root), Format::Xml, ctx.issues).map(|m| vec![m])
 }
 
@@ -238,6 +186,17 @@ fn parse_events(text: &str, ctx: &mut Ctx<'_>) -> Result<Map> {
                     ));
                 }
                 add_text(c.encode_utf8(&mut [0u8; 4]), &mut stack, ctx, pos)?;
+            }
+            Event::PI(pi) if pi.target() == MEMBERS_PI.as_bytes() => {
+                if !stack.is_empty() {
+                    return Err(ctx.err(
+                        ErrorKind::Syntax,
+                        format!("<?{MEMBERS_PI}?> must be outside the root element"),
+                        pos,
+                    ));
+                }
+                let after = result.is_some();
+                members_pi(pi.content(), after, ctx, pos)?;
             }
             Event::Comment(_) | Event::PI(_) => {}
             Event::Eof => {

@@ -8,9 +8,9 @@
 use super::names::untyped_leaf_type;
 use super::names::{LeafType, is_safe_name, is_schema_array, is_xml_illegal, is_xml_space};
 use crate::codec::json_write;
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::message::Message;
-use crate::value::{Map, Value, escape_pointer_token};
+use crate::value::{Map, Value};
 use quick_xml::escape::{escape, partial_escape};
 
 /// Writes `message` as a canonical XML-EDI document.
@@ -19,14 +19,17 @@ pub fn write(message: &Message, pretty: bool) -> Result<String> {
         .root()
         .as_object()
         .ok_or_else(|| Error::new(ErrorKind::Internal, "a message root is always an object"))?;
-    if let Some(other) = root.keys().find(|k| k.as_str() != "lex") {
-        return Err(Error::at(
-            ErrorKind::Unrepresentable,
-            format!(
-                "XML-EDI carries only the \"lex\" envelope; the top-level member \"{other}\" cannot be written"
-            ),
-            Location::path(format!("/{}", escape_pointer_token(other))),
-        ));
+    // Members beside `lex`, split by their side of it (see `MEMBERS_PI`).
+    let (mut before, mut after) = (Map::default(), Map::default());
+    let mut seen_lex = false;
+    for (k, v) in root {
+        if k == "lex" {
+            seen_lex = true;
+        } else if seen_lex {
+            after.insert(k.clone(), v.clone());
+        } else {
+            before.insert(k.clone(), v.clone());
+        }
     }
     let lex = message.lex();
     let mut w = XmlOut {
@@ -35,6 +38,10 @@ pub fn write(message: &Message, pretty: bool) -> Result<String> {
     };
     w.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     w.newline(0);
+    if !before.is_empty() {
+        push_members_pi(&mut w.out, before);
+        w.newline(0);
+    }
     w.out.push_str("<lex");
     let mut members: Vec<(&String, &Value)> = lex.iter().collect();
     // A string `version` that comes first becomes the root attribute (the landing-page
@@ -60,8 +67,31 @@ pub fn write(message: &Message, pretty: bool) -> Result<String> {
         w.newline(0);
         w.out.push_str("</lex>");
     }
+    if !after.is_empty() {
+        w.newline(0);
+        push_members_pi(&mut w.out, after);
+    }
     w.out.push('\n');
     Ok(w.out)
+}
+
+/// `<?lex-members {json}?>`: the JSON never holds `?>` (every `>` is `\u003e`, legal only
+/// inside strings) nor a character XML forbids (controls are escaped by the JSON writer;
+/// U+FFFE/U+FFFF here).
+fn push_members_pi(out: &mut String, members: Map) {
+    let json = json_write::to_string(&Value::Object(members), false);
+    out.push_str("<?");
+    out.push_str(super::MEMBERS_PI);
+    out.push(' ');
+    for c in json.chars() {
+        match c {
+            '>' => out.push_str("\\u003e"),
+            '\u{FFFE}' => out.push_str("\\ufffe"),
+            '\u{FFFF}' => out.push_str("\\uffff"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("?>");
 }
 
 struct XmlOut {

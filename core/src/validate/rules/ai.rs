@@ -2,7 +2,9 @@
 //! next-best actions) replaces the schema's `maxItems: 5` ERROR at every level (I-24).
 
 use super::intelligence::items;
-use super::{Ctx, arr, by_id, datetime, in_future, num, obj, ptr, s};
+use super::{
+    Ctx, by_id, get_arr, get_datetime, get_f64, get_obj, get_str, in_future, pointer_join,
+};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 
@@ -20,15 +22,15 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.mtype != MessageType::Lead {
         return;
     }
-    let Some(ai) = obj(ctx.body, "aiInsights") else {
+    let Some(ai) = get_obj(ctx.body, "aiInsights") else {
         return;
     };
-    if let Some(actions) = arr(ai, "nextBestActions") {
+    if let Some(actions) = get_arr(ai, "nextBestActions") {
         if actions.len() > MAX_ACTIONS {
             issues.push(by_id(
                 Level::Warning,
                 "AI-007",
-                ptr(BASE, &["nextBestActions"]),
+                pointer_join(BASE, &["nextBestActions"]),
                 format!(
                     "{} next-best actions; at most {MAX_ACTIONS} should be sent",
                     actions.len()
@@ -39,22 +41,22 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.opts.level < 3 {
         return;
     }
-    let ci = obj(ai, "conversationInsights");
+    let ci = get_obj(ai, "conversationInsights");
     if let Some(c) = ci {
-        if num(c, "sentimentScore").is_some_and(|v| !unit(v)) {
+        if get_f64(c, "sentimentScore").is_some_and(|v| !unit(v)) {
             issues.push(by_id(
                 Level::Error,
                 "AI-001",
-                ptr(BASE, &["conversationInsights", "sentimentScore"]),
+                pointer_join(BASE, &["conversationInsights", "sentimentScore"]),
                 "sentimentScore must lie between 0 and 1",
             ));
         }
         for (i, ic) in items(c, "intentClassifications") {
-            if num(ic, "confidence").is_some_and(|v| !unit(v)) {
+            if get_f64(ic, "confidence").is_some_and(|v| !unit(v)) {
                 issues.push(by_id(
                     Level::Error,
                     "AI-002",
-                    ptr(
+                    pointer_join(
                         BASE,
                         &[
                             "conversationInsights",
@@ -67,38 +69,38 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
                 ));
             }
         }
-        if s(c, "summary").is_some() && !c.contains_key("analyzedAt") {
+        if get_str(c, "summary").is_some() && !c.contains_key("analyzedAt") {
             issues.push(by_id(
                 Level::Warning,
                 "AI-006",
-                ptr(BASE, &["conversationInsights", "analyzedAt"]),
+                pointer_join(BASE, &["conversationInsights", "analyzedAt"]),
                 "a conversation summary without analyzedAt",
             ));
         }
     }
     for (i, a) in items(ai, "nextBestActions") {
-        if num(a, "confidence").is_some_and(|v| !unit(v)) {
+        if get_f64(a, "confidence").is_some_and(|v| !unit(v)) {
             issues.push(by_id(
                 Level::Error,
                 "AI-003",
-                ptr(BASE, &["nextBestActions", &i.to_string(), "confidence"]),
+                pointer_join(BASE, &["nextBestActions", &i.to_string(), "confidence"]),
                 "a next-best action's confidence must lie between 0 and 1",
             ));
         }
     }
-    match obj(ai, "generatedBy") {
-        Some(g) if datetime(g, "generatedAt").is_some_and(|t| in_future(ctx, t)) => {
+    match get_obj(ai, "generatedBy") {
+        Some(g) if get_datetime(g, "generatedAt").is_some_and(|t| in_future(ctx, t)) => {
             issues.push(by_id(
                 Level::Error,
                 "AI-004",
-                ptr(BASE, &["generatedBy", "generatedAt"]),
+                pointer_join(BASE, &["generatedBy", "generatedAt"]),
                 "the insights are dated in the future",
             ));
         }
         None if !ai.contains_key("generatedBy") => issues.push(by_id(
             Level::Error,
             "AI-005",
-            ptr(BASE, &["generatedBy"]),
+            pointer_join(BASE, &["generatedBy"]),
             "aiInsights must say what generated them (generatedBy)",
         )),
         _ => {}
@@ -112,7 +114,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             issues.push(by_id(
                 Level::Error,
                 "AI-008",
-                ptr(BASE, &["competitorMentions", &i.to_string(), "competitor"]),
+                pointer_join(BASE, &["competitorMentions", &i.to_string(), "competitor"]),
                 "a competitor mention must name the competitor",
             ));
         }

@@ -1,7 +1,7 @@
 //! Capability advertisement rules (CAP-001…CAP-008, spec-model §4.3) for
 //! `subscription.systemCapabilities`, level 3.
 
-use super::{Ctx, arr, by_id, datetime, obj, ptr, s};
+use super::{Ctx, by_id, get_arr, get_datetime, get_obj, get_str, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::validate::model::{self, ty};
@@ -45,7 +45,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.mtype != MessageType::Subscription || ctx.opts.level < 3 {
         return;
     }
-    let Some(cap) = obj(ctx.body, "systemCapabilities") else {
+    let Some(cap) = get_obj(ctx.body, "systemCapabilities") else {
         if !ctx.body.contains_key("systemCapabilities") {
             issues.push(by_id(
                 Level::Info,
@@ -56,30 +56,30 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         }
         return;
     };
-    match s(cap, "lexVersion") {
+    match get_str(cap, "lexVersion") {
         None => issues.push(by_id(
             Level::Error,
             "CAP-001",
-            ptr(BASE, &["lexVersion"]),
+            pointer_join(BASE, &["lexVersion"]),
             "systemCapabilities needs lexVersion",
         )),
         Some(v) if !is_semver(v) => issues.push(
             by_id(
                 Level::Error,
                 "CAP-002",
-                ptr(BASE, &["lexVersion"]),
+                pointer_join(BASE, &["lexVersion"]),
                 format!("\"{v}\" is not a semantic version"),
             )
             .rejected(Value::from(v)),
         ),
         Some(_) => {}
     }
-    let level = s(cap, "conformanceLevel");
+    let level = get_str(cap, "conformanceLevel");
     if !matches!(level, Some("L1" | "L2" | "L3")) {
         let mut i = by_id(
             Level::Error,
             "CAP-003",
-            ptr(BASE, &["conformanceLevel"]),
+            pointer_join(BASE, &["conformanceLevel"]),
             "conformanceLevel must be L1, L2 or L3",
         )
         .allowed(&["L1", "L2", "L3"]);
@@ -88,26 +88,26 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         }
         issues.push(i);
     }
-    if arr(cap, "supportedMessageTypes").is_none_or(|a| a.is_empty()) {
+    if get_arr(cap, "supportedMessageTypes").is_none_or(|a| a.is_empty()) {
         issues.push(by_id(
             Level::Error,
             "CAP-004",
-            ptr(BASE, &["supportedMessageTypes"]),
+            pointer_join(BASE, &["supportedMessageTypes"]),
             "systemCapabilities must list at least one supported message type",
         ));
     }
-    if datetime(cap, "lastUpdated").is_none() {
+    if get_datetime(cap, "lastUpdated").is_none() {
         issues.push(by_id(
             Level::Error,
             "CAP-005",
-            ptr(BASE, &["lastUpdated"]),
+            pointer_join(BASE, &["lastUpdated"]),
             "lastUpdated must be an RFC 3339 date-time",
         ));
     }
-    if let Some(unsupported) = arr(cap, "unsupportedBlocks") {
+    if let Some(unsupported) = get_arr(cap, "unsupportedBlocks") {
         for (i, b) in unsupported.iter().enumerate() {
             let Some(name) = b.as_str() else { continue };
-            let p = ptr(BASE, &["unsupportedBlocks", &i.to_string()]);
+            let p = pointer_join(BASE, &["unsupportedBlocks", &i.to_string()]);
             if level == Some("L2") && name == "dealLineage" {
                 issues.push(by_id(
                     Level::Warning,

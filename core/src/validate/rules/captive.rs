@@ -2,7 +2,9 @@
 //! block of a LEAD or a LEAD_CLOSURE. `null` sub-blocks count as absent (I-40).
 
 use super::intelligence::items;
-use super::{CENT, Ctx, body_ptr, by_id, datetime, has, num, obj, ptr, s};
+use super::{
+    CENT, Ctx, body_ptr, by_id, get_datetime, get_f64, get_obj, get_str, has, pointer_join,
+};
 use crate::lifecycle::status_index;
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
@@ -14,15 +16,15 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.opts.level < 3 || !(is_lead || ctx.mtype == MessageType::LeadClosure) {
         return;
     }
-    let Some(cf) = obj(ctx.body, "captiveFinance") else {
+    let Some(cf) = get_obj(ctx.body, "captiveFinance") else {
         return;
     };
-    let base = ptr(&body_ptr(ctx), &["captiveFinance"]);
+    let base = pointer_join(&body_ptr(ctx), &["captiveFinance"]);
     if is_lead && cf.get("bindingCommitment").and_then(Value::as_bool) == Some(true) {
         issues.push(by_id(
             Level::Error,
             "CF-001",
-            ptr(&base, &["bindingCommitment"]),
+            pointer_join(&base, &["bindingCommitment"]),
             "a captive offer in a LEAD cannot be a binding commitment",
         ));
     }
@@ -38,7 +40,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             issues.push(by_id(
                 Level::Error,
                 id,
-                ptr(&base, &[key]),
+                pointer_join(&base, &[key]),
                 format!("captiveFinance needs {key}"),
             ));
         }
@@ -47,42 +49,42 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         ("CF-008", "RETAIL_FINANCE", "retailFinance"),
         ("CF-009", "LEASE", "leaseTerms"),
     ] {
-        if s(cf, "dealStructure") == Some(structure) && !has(cf, block) {
+        if get_str(cf, "dealStructure") == Some(structure) && !has(cf, block) {
             issues.push(by_id(
                 Level::Error,
                 id,
-                ptr(&base, &[block]),
+                pointer_join(&base, &[block]),
                 format!("a {structure} deal needs {block}"),
             ));
         }
     }
     if let (Some(exp), Some(hdr)) = (
-        datetime(cf, "programExpiresAt"),
+        get_datetime(cf, "programExpiresAt"),
         ctx.msg
             .header()
             .timestamp()
-            .and_then(super::super::envelope::parse_datetime),
+            .and_then(crate::datetime::parse_timestamp),
     ) {
         if exp < hdr {
             issues.push(by_id(
                 Level::Warning,
                 "CF-010",
-                ptr(&base, &["programExpiresAt"]),
+                pointer_join(&base, &["programExpiresAt"]),
                 "the program had expired when the message was sent",
             ));
         }
     }
-    if let Some(total) = num(cf, "appliedIncentivesTotal") {
+    if let Some(total) = get_f64(cf, "appliedIncentivesTotal") {
         let sum: f64 = items(cf, "bonusIncentives")
             .iter()
-            .filter_map(|(_, b)| num(b, "amount"))
+            .filter_map(|(_, b)| get_f64(b, "amount"))
             .sum();
         if (total - sum).abs() > CENT {
             issues.push(
                 by_id(
                     Level::Warning,
                     "CF-011",
-                    ptr(&base, &["appliedIncentivesTotal"]),
+                    pointer_join(&base, &["appliedIncentivesTotal"]),
                     format!("appliedIncentivesTotal {total} differs from the sum of bonusIncentives {sum:.2}"),
                 )
                 .threshold(super::number_value(sum)),
@@ -91,7 +93,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     }
     if is_lead {
         let neg = status_index("IN_NEGOTIATION").unwrap_or(9);
-        if s(ctx.body, "status")
+        if get_str(ctx.body, "status")
             .and_then(status_index)
             .is_some_and(|i| i < neg)
         {

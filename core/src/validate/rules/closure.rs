@@ -3,7 +3,7 @@
 //! recommendations at level 3 (they concern optional blocks, which CAPABILITY §3.2 assigns to
 //! L3 — and TC-016, an L2 WON closure without them, expects no warning).
 
-use super::{Ctx, at, datetime, filled, has, ptr};
+use super::{Ctx, filled, get_datetime, has, issue_at, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::Value;
@@ -31,7 +31,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             Level::Error,
             "REQUIRED_FIELD_MISSING",
             "leadClosure.originalLeadId",
-            ptr(BASE, &["originalLeadId"]),
+            pointer_join(BASE, &["originalLeadId"]),
             "the closure must name the lead it closes (originalLeadId)",
         ));
     }
@@ -44,7 +44,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             Level::Error,
             "INVALID_ENUM_VALUE",
             "leadClosure.closureStatus",
-            ptr(BASE, &["closureStatus"]),
+            pointer_join(BASE, &["closureStatus"]),
             "closureStatus must be one of the six closure statuses",
         )
         .allowed(&CLOSURE_STATUSES);
@@ -55,15 +55,15 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     }
     if ctx.opts.level >= 2 {
         if let (Some(created), Some(closed)) = (
-            datetime(c, "leadCreatedDate"),
-            datetime(c, "leadClosureDate"),
+            get_datetime(c, "leadCreatedDate"),
+            get_datetime(c, "leadClosureDate"),
         ) {
             if closed < created {
                 issues.push(
-                    at(
+                    issue_at(
                         Level::Error,
                         "INVALID_DATE_ORDER",
-                        ptr(BASE, &["leadClosureDate"]),
+                        pointer_join(BASE, &["leadClosureDate"]),
                         "the lead is closed before it was created",
                     )
                     .rejected(c.get("leadClosureDate").cloned().unwrap_or_default()),
@@ -99,18 +99,18 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
                 .filter_map(|(m, v)| m.then_some(v))
                 .collect();
                 for (what, path) in missing {
-                    issues.push(at(
+                    issues.push(issue_at(
                         Level::Warning,
                         "WON_CLOSURE_INCOMPLETE",
-                        ptr(BASE, &path),
+                        pointer_join(BASE, &path),
                         format!("a WON closure should report {what}"),
                     ));
                 }
             }
-            Some("LOST") if !filled(c, "closureReason") => issues.push(at(
+            Some("LOST") if !filled(c, "closureReason") => issues.push(issue_at(
                 Level::Info,
                 "LOST_CLOSURE_NO_REASON",
-                ptr(BASE, &["closureReason"]),
+                pointer_join(BASE, &["closureReason"]),
                 "a LOST closure should say why (closureReason)",
             )),
             _ => {}

@@ -2,7 +2,9 @@
 //! `financialSummary` block of a LEAD or a LEAD_CLOSURE.
 
 use super::intelligence::items;
-use super::{CENT, Ctx, body_ptr, by_id, datetime, has, num, obj, ptr, s};
+use super::{
+    CENT, Ctx, body_ptr, by_id, get_datetime, get_f64, get_obj, get_str, has, pointer_join,
+};
 use crate::lifecycle::status_index;
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
@@ -17,25 +19,25 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.opts.level < 3 || !(is_lead || ctx.mtype == MessageType::LeadClosure) {
         return;
     }
-    let Some(fs) = obj(ctx.body, "financialSummary") else {
+    let Some(fs) = get_obj(ctx.body, "financialSummary") else {
         return;
     };
-    let base = ptr(&body_ptr(ctx), &["financialSummary"]);
+    let base = pointer_join(&body_ptr(ctx), &["financialSummary"]);
     if !has(fs, "currency") {
         issues.push(by_id(
             Level::Error,
             "FIN-001",
-            ptr(&base, &["currency"]),
+            pointer_join(&base, &["currency"]),
             "financialSummary needs a currency",
         ));
     }
     if is_lead {
         // Meaningful from IN_NEGOTIATION on (I-40: ORDER_CONFIRMED/IN_DELIVERY count as later).
         let neg = status_index("IN_NEGOTIATION").unwrap_or(9);
-        if let Some(st) = s(ctx.body, "status") {
+        if let Some(st) = get_str(ctx.body, "status") {
             if status_index(st).is_some_and(|i| i < neg) {
                 issues.push(
-                    super::at(
+                    super::issue_at(
                         Level::Warning,
                         "FINANCIAL_SUMMARY_PREMATURE",
                         base.clone(),
@@ -46,8 +48,8 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             }
         }
     }
-    let tp = ptr(&base, &["taxesAndFees"]);
-    if let Some(tf) = obj(fs, "taxesAndFees") {
+    let tp = pointer_join(&base, &["taxesAndFees"]);
+    if let Some(tf) = get_obj(fs, "taxesAndFees") {
         for (id, key, what) in [
             (
                 "FIN-002",
@@ -65,7 +67,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
                 issues.push(by_id(
                     Level::Error,
                     id,
-                    ptr(&tp, &[key]),
+                    pointer_join(&tp, &[key]),
                     format!("taxesAndFees needs {what}"),
                 ));
             }
@@ -75,7 +77,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             issues.push(by_id(
                 Level::Error,
                 "FIN-005",
-                ptr(&tp, &["jurisdictionCodes"]),
+                pointer_join(&tp, &["jurisdictionCodes"]),
                 "taxesAndFees needs at least one jurisdiction code",
             ));
         }
@@ -84,7 +86,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             issues.push(by_id(
                 Level::Error,
                 "FIN-003",
-                ptr(&tp, &["isEstimate"]),
+                pointer_join(&tp, &["isEstimate"]),
                 "taxes in a LEAD are always an estimate (isEstimate must be true)",
             ));
         }
@@ -92,19 +94,19 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             issues.push(by_id(
                 Level::Info,
                 "FIN-011",
-                ptr(&tp, &["isEstimate"]),
+                pointer_join(&tp, &["isEstimate"]),
                 "the closure still carries estimated taxes",
             ));
         }
         let lines = items(tf, "lineItems");
-        if let (Some(total), false) = (num(tf, "totalTaxesAndFees"), lines.is_empty()) {
-            let sum: f64 = lines.iter().filter_map(|(_, l)| num(l, "amount")).sum();
+        if let (Some(total), false) = (get_f64(tf, "totalTaxesAndFees"), lines.is_empty()) {
+            let sum: f64 = lines.iter().filter_map(|(_, l)| get_f64(l, "amount")).sum();
             if (total - sum).abs() > CENT {
                 issues.push(
                     by_id(
                         Level::Warning,
                         "FIN-007",
-                        ptr(&tp, &["totalTaxesAndFees"]),
+                        pointer_join(&tp, &["totalTaxesAndFees"]),
                         format!("totalTaxesAndFees {total} differs from the sum of the line items {sum:.2}"),
                     )
                     .threshold(super::number_value(sum)),
@@ -112,32 +114,32 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             }
         }
         if let (Some(at), Some(hdr)) = (
-            datetime(tf, "calculatedAt"),
+            get_datetime(tf, "calculatedAt"),
             ctx.msg
                 .header()
                 .timestamp()
-                .and_then(super::super::envelope::parse_datetime),
+                .and_then(crate::datetime::parse_timestamp),
         ) {
             if (hdr - at).whole_days() > TAX_CALC_MAX_AGE_DAYS {
                 issues.push(by_id(
                     Level::Warning,
                     "FIN-010",
-                    ptr(&tp, &["calculatedAt"]),
+                    pointer_join(&tp, &["calculatedAt"]),
                     format!("the taxes were calculated more than {TAX_CALC_MAX_AGE_DAYS} days before the message"),
                 ));
             }
         }
     }
     if let (Some(net), Some(allow), Some(payoff)) = (
-        num(fs, "netTradeIn"),
-        num(fs, "tradeInAllowance"),
-        num(fs, "tradeInPayoff"),
+        get_f64(fs, "netTradeIn"),
+        get_f64(fs, "tradeInAllowance"),
+        get_f64(fs, "tradeInPayoff"),
     ) {
         if (net - (allow - payoff)).abs() > CENT {
             issues.push(by_id(
                 Level::Warning,
                 "FIN-008",
-                ptr(&base, &["netTradeIn"]),
+                pointer_join(&base, &["netTradeIn"]),
                 format!(
                     "netTradeIn {net} is not tradeInAllowance − tradeInPayoff ({})",
                     allow - payoff
@@ -145,12 +147,13 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             ));
         }
     }
-    if let (Some(neg), Some(price)) = (num(fs, "negotiatedPrice"), num(fs, "vehiclePrice")) {
+    if let (Some(neg), Some(price)) = (get_f64(fs, "negotiatedPrice"), get_f64(fs, "vehiclePrice"))
+    {
         if neg > price {
             issues.push(by_id(
                 Level::Warning,
                 "FIN-009",
-                ptr(&base, &["negotiatedPrice"]),
+                pointer_join(&base, &["negotiatedPrice"]),
                 format!("negotiatedPrice {neg} is above vehiclePrice {price}"),
             ));
         }

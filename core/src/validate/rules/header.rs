@@ -1,7 +1,7 @@
 //! Header rules beyond the envelope checks: the version's major number (I-1) and an
 //! unreadable `timestamp` (spec-model §4.0: CRITICAL, the message cannot be ordered in time).
 
-use super::{Ctx, at, s};
+use super::{Ctx, get_str, issue_at};
 use crate::report::{Issue, Level};
 use crate::value::Value;
 
@@ -15,14 +15,14 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     let Some(header) = ctx.msg.header().raw() else {
         return;
     };
-    if let Some(v) = s(header, "version") {
+    if let Some(v) = get_str(header, "version") {
         if let Some((major, minor)) = v.split_once('.') {
             let (Ok(major), Ok(minor)) = (major.parse::<u32>(), minor.parse::<u32>()) else {
                 return;
             };
             if major != SUPPORTED_MAJOR {
                 issues.push(
-                    at(
+                    issue_at(
                         Level::Error,
                         "UNSUPPORTED_VERSION",
                         "/lex/header/version".into(),
@@ -34,7 +34,7 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
                 );
             } else if minor > KNOWN_MINOR {
                 issues.push(
-                    at(
+                    issue_at(
                         Level::Info,
                         "VERSION_MINOR_UNKNOWN",
                         "/lex/header/version".into(),
@@ -45,10 +45,10 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             }
         }
     }
-    if let Some(ts) = s(header, "timestamp") {
-        if super::super::envelope::parse_datetime(ts).is_none() {
+    if let Some(ts) = get_str(header, "timestamp") {
+        if crate::datetime::parse_timestamp(ts).is_none() {
             issues.push(
-                at(
+                issue_at(
                     Level::Critical,
                     "INVALID_FORMAT",
                     "/lex/header/timestamp".into(),

@@ -2,7 +2,7 @@
 //! TC-015/TC-014 (codes `INTENT_SCORE_OUT_OF_RANGE`, `INTELLIGENCE_SCORES_STALE`) and run at
 //! every level; the rest of the family runs at level 3.
 
-use super::{Ctx, arr, by_id, datetime, has, in_future, num, obj, ptr};
+use super::{Ctx, by_id, get_arr, get_datetime, get_f64, get_obj, has, in_future, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::{Map, Value};
@@ -54,17 +54,17 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     if ctx.mtype != MessageType::Lead {
         return;
     }
-    let Some(li) = obj(ctx.body, "leadIntelligence") else {
+    let Some(li) = get_obj(ctx.body, "leadIntelligence") else {
         return;
     };
-    if let Some(score) = num(li, "intentScore") {
+    if let Some(score) = get_f64(li, "intentScore") {
         if !unit(score) {
             issues.push(
                 Issue::new(
                     Level::Error,
                     "INTENT_SCORE_OUT_OF_RANGE",
                     "leadIntelligence.intentScore",
-                    ptr(BASE, &["intentScore"]),
+                    pointer_join(BASE, &["intentScore"]),
                     "intentScore must lie between 0.0 and 1.0",
                 )
                 .rule("LI-001")
@@ -73,15 +73,15 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             );
         }
     }
-    let mm = obj(li, "modelMetadata");
-    if let Some(days) = mm.and_then(|m| num(m, "dataFreshnessDays")) {
+    let mm = get_obj(li, "modelMetadata");
+    if let Some(days) = mm.and_then(|m| get_f64(m, "dataFreshnessDays")) {
         if days > FRESHNESS_DAYS as f64 {
             issues.push(
                 Issue::new(
                     Level::Warning,
                     "INTELLIGENCE_SCORES_STALE",
                     "leadIntelligence.modelMetadata.dataFreshnessDays",
-                    ptr(BASE, &["modelMetadata", "dataFreshnessDays"]),
+                    pointer_join(BASE, &["modelMetadata", "dataFreshnessDays"]),
                     format!("the scores rest on data more than {FRESHNESS_DAYS} days old"),
                 )
                 .rule("LI-010")
@@ -101,30 +101,30 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
 
 fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
     if let Some(m) = mm {
-        if let Some(t) = datetime(m, "scoredAt") {
+        if let Some(t) = get_datetime(m, "scoredAt") {
             if in_future(ctx, t) {
                 issues.push(by_id(
                     Level::Error,
                     "LI-002",
-                    ptr(BASE, &["modelMetadata", "scoredAt"]),
+                    pointer_join(BASE, &["modelMetadata", "scoredAt"]),
                     "the scores are dated in the future",
                 ));
             }
         }
-        if num(m, "dataFreshnessDays").is_some_and(|d| d < 0.0) {
+        if get_f64(m, "dataFreshnessDays").is_some_and(|d| d < 0.0) {
             issues.push(by_id(
                 Level::Error,
                 "LI-003",
-                ptr(BASE, &["modelMetadata", "dataFreshnessDays"]),
+                pointer_join(BASE, &["modelMetadata", "dataFreshnessDays"]),
                 "dataFreshnessDays cannot be negative",
             ));
         }
     }
-    if num(li, "buyingWindowDays").is_some_and(|d| d <= 0.0) {
+    if get_f64(li, "buyingWindowDays").is_some_and(|d| d <= 0.0) {
         issues.push(by_id(
             Level::Error,
             "LI-004",
-            ptr(BASE, &["buyingWindowDays"]),
+            pointer_join(BASE, &["buyingWindowDays"]),
             "buyingWindowDays must be positive",
         ));
     }
@@ -134,11 +134,11 @@ fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
         ("LI-007", "scoringReasons", "weight"),
     ] {
         for (i, item) in items(li, list) {
-            if num(item, key).is_some_and(|v| !unit(v)) {
+            if get_f64(item, key).is_some_and(|v| !unit(v)) {
                 issues.push(by_id(
                     Level::Error,
                     id,
-                    ptr(BASE, &[list, &i.to_string(), key]),
+                    pointer_join(BASE, &[list, &i.to_string(), key]),
                     format!("{list}[{i}].{key} must lie between 0 and 1"),
                 ));
             }
@@ -151,7 +151,7 @@ fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
                     by_id(
                         Level::Error,
                         "LI-008",
-                        ptr(BASE, &["scoringReasons", &i.to_string(), "direction"]),
+                        pointer_join(BASE, &["scoringReasons", &i.to_string(), "direction"]),
                         "direction must be POSITIVE or NEGATIVE",
                     )
                     .rejected(d.clone()),
@@ -163,11 +163,11 @@ fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
         issues.push(by_id(
             Level::Warning,
             "LI-009",
-            ptr(BASE, &["confidenceLevel"]),
+            pointer_join(BASE, &["confidenceLevel"]),
             "intentScore is given without a confidenceLevel",
         ));
     }
-    if let Some(signals) = arr(li, "behavioralSignals") {
+    if let Some(signals) = get_arr(li, "behavioralSignals") {
         for (i, sig) in signals.iter().enumerate() {
             if let Some(code) = sig.as_str() {
                 if !signal_registered(code) {
@@ -175,7 +175,7 @@ fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
                         by_id(
                             Level::Warning,
                             "LI-011",
-                            ptr(BASE, &["behavioralSignals", &i.to_string()]),
+                            pointer_join(BASE, &["behavioralSignals", &i.to_string()]),
                             format!("\"{code}\" is not a registered behavioural signal"),
                         )
                         .rejected(sig.clone()),
@@ -188,16 +188,16 @@ fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
         issues.push(by_id(
             Level::Warning,
             "LI-012",
-            ptr(BASE, &["scoreTrend"]),
+            pointer_join(BASE, &["scoreTrend"]),
             "scoreTrend is given without an intentScore",
         ));
     }
     for (i, item) in items(li, "enrichmentSources") {
-        if num(item, "signalCount").is_some_and(|c| c < 0.0) {
+        if get_f64(item, "signalCount").is_some_and(|c| c < 0.0) {
             issues.push(by_id(
                 Level::Error,
                 "LI-013",
-                ptr(BASE, &["enrichmentSources", &i.to_string(), "signalCount"]),
+                pointer_join(BASE, &["enrichmentSources", &i.to_string(), "signalCount"]),
                 "signalCount cannot be negative",
             ));
         }
@@ -206,7 +206,7 @@ fn level3(ctx: &Ctx<'_>, li: &Map, mm: Option<&Map>, issues: &mut Vec<Issue>) {
 
 /// The object items of `map[key]` with their indexes.
 pub(crate) fn items<'a>(map: &'a Map, key: &str) -> Vec<(usize, &'a Map)> {
-    arr(map, key)
+    get_arr(map, key)
         .map(|a| {
             a.iter()
                 .enumerate()

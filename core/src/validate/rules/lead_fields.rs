@@ -1,7 +1,7 @@
 //! The LEAD field rules pinned by the conformance vectors (spec-model §4.1 rules 6–10, 12),
 //! applied at every conformance level like the published runner does.
 
-use super::{Ctx, arr, filled, obj, ptr, s};
+use super::{Ctx, get_obj, get_str, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::Value;
@@ -29,16 +29,16 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         return;
     }
     let lead = ctx.body;
-    if let Some(c) = obj(lead, "customer") {
+    if let Some(c) = get_obj(lead, "customer") {
         customer(c, issues);
     }
-    if let Some(f) = obj(lead, "financing") {
+    if let Some(f) = get_obj(lead, "financing") {
         if let Some(v) = f.get("loanTerm") {
             loan_term(v, issues);
         }
     }
     post_order(lead, issues);
-    if let Some(d) = obj(lead, "deduplication") {
+    if let Some(d) = get_obj(lead, "deduplication") {
         fingerprint(d, issues);
     }
 }
@@ -54,32 +54,32 @@ fn customer(c: &crate::value::Map, issues: &mut Vec<Issue>) {
             Level::Error,
             "REQUIRED_FIELD_MISSING",
             "payload.lead.customer.firstName",
-            ptr(BASE, &["customer", "firstName"]),
+            pointer_join(BASE, &["customer", "firstName"]),
             "the customer's firstName is missing or blank",
         ));
     }
-    if let Some(e) = s(c, "emailAddress") {
+    if let Some(e) = get_str(c, "emailAddress") {
         if !crate::validate::structural::is_email(e) {
             issues.push(
                 Issue::new(
                     Level::Error,
                     "INVALID_EMAIL_FORMAT",
                     "customer.emailAddress",
-                    ptr(BASE, &["customer", "emailAddress"]),
+                    pointer_join(BASE, &["customer", "emailAddress"]),
                     format!("\"{e}\" is not an email address"),
                 )
                 .rejected(Value::from(e)),
             );
         }
     }
-    if let Some(p) = s(c, "phoneNumber") {
+    if let Some(p) = get_str(c, "phoneNumber") {
         if !phone_ok(p) {
             issues.push(
                 Issue::new(
                     Level::Error,
                     "INVALID_PHONE_FORMAT",
                     "customer.phoneNumber",
-                    ptr(BASE, &["customer", "phoneNumber"]),
+                    pointer_join(BASE, &["customer", "phoneNumber"]),
                     format!("\"{p}\" is not a phone number (at least 7 digits with a leading +, else 10)"),
                 )
                 .rejected(Value::from(p))
@@ -113,7 +113,7 @@ fn loan_term(v: &Value, issues: &mut Vec<Issue>) {
                 Level::Error,
                 "LOAN_TERM_OUT_OF_RANGE",
                 "financing.loanTerm",
-                ptr(BASE, &["financing", "loanTerm"]),
+                pointer_join(BASE, &["financing", "loanTerm"]),
                 format!("a loan term of {} months is outside {lo}..{hi}", v_text(v)),
             )
             .rejected(v.clone())
@@ -129,7 +129,7 @@ fn v_text(v: &Value) -> String {
 }
 
 fn post_order(lead: &crate::value::Map, issues: &mut Vec<Issue>) {
-    let Some(t) = s(lead, "leadType") else {
+    let Some(t) = get_str(lead, "leadType") else {
         return;
     };
     let level = if POST_ORDER_TYPES.contains(&t) {
@@ -146,7 +146,7 @@ fn post_order(lead: &crate::value::Map, issues: &mut Vec<Issue>) {
                 level,
                 "POST_ORDER_REQUIRES_PARENT_ID",
                 "lead.parentOrderId",
-                ptr(BASE, &["parentOrderId"]),
+                pointer_join(BASE, &["parentOrderId"]),
                 format!("a {t} lead must name its originating order in parentOrderId"),
             )
             .suggestion("Set lead.parentOrderId to the ID of the originating purchase order"),
@@ -173,22 +173,11 @@ fn fingerprint(d: &crate::value::Map, issues: &mut Vec<Issue>) {
                 Level::Error,
                 "INVALID_FINGERPRINT_FORMAT",
                 "deduplication.customerFingerprint",
-                ptr(BASE, &["deduplication", "customerFingerprint"]),
+                pointer_join(BASE, &["deduplication", "customerFingerprint"]),
                 "the customer fingerprint must be 64 lower-case hex digits (SHA-256)",
             )
             .rejected(v.clone())
             .constraint("Must be a 64-character lowercase hex string (SHA-256)"),
         );
     }
-}
-
-/// True when the lead carries customer PII (email, phone or an address).
-pub fn has_pii(lead: &crate::value::Map) -> bool {
-    obj(lead, "customer").is_some_and(|c| {
-        filled(c, "emailAddress")
-            || filled(c, "phoneNumber")
-            || obj(c, "address").is_some()
-            || arr(c, "addresses").is_some_and(|a| !a.is_empty())
-            || arr(c, "phoneNumbers").is_some_and(|a| !a.is_empty())
-    })
 }

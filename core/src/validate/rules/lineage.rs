@@ -3,7 +3,7 @@
 //! type and belongs to forwarding, not to message validation.
 
 use super::intelligence::items;
-use super::{Ctx, arr, body_ptr, by_id, filled, has, num, obj, ptr, s};
+use super::{Ctx, body_ptr, by_id, filled, get_arr, get_f64, get_obj, get_str, has, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::validate::model;
@@ -52,21 +52,31 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     }
     let root = body_ptr(ctx);
     let mut seqs: Vec<i64> = Vec::new();
-    match obj(ctx.body, "dealLineage") {
-        Some(dl) => lineage(dl, &ptr(&root, &["dealLineage"]), &mut seqs, issues),
+    match get_obj(ctx.body, "dealLineage") {
+        Some(dl) => lineage(
+            dl,
+            &pointer_join(&root, &["dealLineage"]),
+            &mut seqs,
+            issues,
+        ),
         None => {
-            if is_closure && s(ctx.body, "closureStatus") == Some("WON") {
+            if is_closure && get_str(ctx.body, "closureStatus") == Some("WON") {
                 issues.push(by_id(
                     Level::Info,
                     "DL-010",
-                    ptr(&root, &["dealLineage"]),
+                    pointer_join(&root, &["dealLineage"]),
                     "a WON closure without its deal lineage",
                 ));
             }
         }
     }
-    if arr(ctx.body, "structuredNotes").is_some() {
-        notes_rules(ctx, &ptr(&root, &["structuredNotes"]), &seqs, issues);
+    if get_arr(ctx.body, "structuredNotes").is_some() {
+        notes_rules(
+            ctx,
+            &pointer_join(&root, &["structuredNotes"]),
+            &seqs,
+            issues,
+        );
     }
 }
 
@@ -75,7 +85,7 @@ fn lineage(dl: &crate::value::Map, base: &str, seqs: &mut Vec<i64>, issues: &mut
         issues.push(by_id(
             Level::Error,
             "DL-001",
-            ptr(base, &["version"]),
+            pointer_join(base, &["version"]),
             "dealLineage needs a version",
         ));
     }
@@ -84,35 +94,35 @@ fn lineage(dl: &crate::value::Map, base: &str, seqs: &mut Vec<i64>, issues: &mut
         issues.push(by_id(
             Level::Error,
             "DL-002",
-            ptr(base, &["entries"]),
+            pointer_join(base, &["entries"]),
             "dealLineage needs at least one entry",
         ));
     }
     let mut last: Option<i64> = None;
     for (i, e) in &entries {
-        let ep = ptr(base, &["entries", &i.to_string()]);
+        let ep = pointer_join(base, &["entries", &i.to_string()]);
         for key in ["seq", "systemId", "systemType", "timestamp", "action"] {
             if !has(e, key) {
                 issues.push(by_id(
                     Level::Error,
                     "DL-003",
-                    ptr(&ep, &[key]),
+                    pointer_join(&ep, &[key]),
                     format!("lineage entry {i} needs {key}"),
                 ));
             }
         }
-        if let Some(seq) = num(e, "seq").map(|f| f as i64) {
+        if let Some(seq) = get_f64(e, "seq").map(|f| f as i64) {
             match last {
                 Some(prev) if seq == prev || seqs.contains(&seq) => issues.push(by_id(
                     Level::Warning,
                     "DL-007",
-                    ptr(&ep, &["seq"]),
+                    pointer_join(&ep, &["seq"]),
                     format!("seq {seq} is used twice (independent appends)"),
                 )),
                 Some(prev) if seq < prev => issues.push(by_id(
                     Level::Error,
                     "DL-004",
-                    ptr(&ep, &["seq"]),
+                    pointer_join(&ep, &["seq"]),
                     format!("seq {seq} comes after {prev}; seq must increase"),
                 )),
                 _ => {}
@@ -120,40 +130,40 @@ fn lineage(dl: &crate::value::Map, base: &str, seqs: &mut Vec<i64>, issues: &mut
             last = Some(last.map_or(seq, |p| p.max(seq)));
             seqs.push(seq);
         }
-        if let Some(a) = s(e, "action") {
+        if let Some(a) = get_str(e, "action") {
             if !actions().iter().any(|x| x == a) {
                 issues.push(by_id(
                     Level::Error,
                     "DL-005",
-                    ptr(&ep, &["action"]),
+                    pointer_join(&ep, &["action"]),
                     format!("\"{a}\" is not a lineage action"),
                 ));
             } else if MODIFICATIONS.contains(&a) && !has(e, "deltaFromPrevious") {
                 issues.push(by_id(
                     Level::Warning,
                     "DL-008",
-                    ptr(&ep, &["deltaFromPrevious"]),
+                    pointer_join(&ep, &["deltaFromPrevious"]),
                     format!("the {a} entry does not say what changed (deltaFromPrevious)"),
                 ));
             }
         }
-        if let Some(t) = s(e, "systemType") {
+        if let Some(t) = get_str(e, "systemType") {
             if !system_types().iter().any(|x| x == t) {
                 issues.push(by_id(
                     Level::Error,
                     "DL-006",
-                    ptr(&ep, &["systemType"]),
+                    pointer_join(&ep, &["systemType"]),
                     format!("\"{t}\" is not a system type"),
                 ));
             }
         }
     }
-    if let Some(v) = num(dl, "version") {
+    if let Some(v) = get_f64(dl, "version") {
         if !entries.is_empty() && v as usize != entries.len() {
             issues.push(by_id(
                 Level::Warning,
                 "DL-009",
-                ptr(base, &["version"]),
+                pointer_join(base, &["version"]),
                 format!("version {v} but {} entries", entries.len()),
             ));
         }
@@ -162,7 +172,7 @@ fn lineage(dl: &crate::value::Map, base: &str, seqs: &mut Vec<i64>, issues: &mut
 
 fn notes_rules(ctx: &Ctx<'_>, base: &str, seqs: &[i64], issues: &mut Vec<Issue>) {
     for (i, n) in items(ctx.body, "structuredNotes") {
-        let np = ptr(base, &[&i.to_string()]);
+        let np = pointer_join(base, &[&i.to_string()]);
         for (id, key) in [
             ("SN-001", "noteId"),
             ("SN-003", "body"),
@@ -172,7 +182,7 @@ fn notes_rules(ctx: &Ctx<'_>, base: &str, seqs: &[i64], issues: &mut Vec<Issue>)
                 issues.push(by_id(
                     Level::Error,
                     id,
-                    ptr(&np, &[key]),
+                    pointer_join(&np, &[key]),
                     format!("note {i} needs a non-empty {key}"),
                 ));
             }
@@ -186,27 +196,27 @@ fn notes_rules(ctx: &Ctx<'_>, base: &str, seqs: &[i64], issues: &mut Vec<Issue>)
                     by_id(
                         Level::Error,
                         "SN-002",
-                        ptr(&np, &["visibility"]),
+                        pointer_join(&np, &["visibility"]),
                         "not a note visibility",
                     )
                     .rejected(v.clone()),
                 );
             }
         }
-        if super::datetime(n, "timestamp").is_none() {
+        if super::get_datetime(n, "timestamp").is_none() {
             issues.push(by_id(
                 Level::Error,
                 "SN-005",
-                ptr(&np, &["timestamp"]),
+                pointer_join(&np, &["timestamp"]),
                 format!("note {i} needs an RFC 3339 timestamp"),
             ));
         }
-        if let Some(seq) = obj(n, "linkedTo").and_then(|l| num(l, "dealLineageSeq")) {
+        if let Some(seq) = get_obj(n, "linkedTo").and_then(|l| get_f64(l, "dealLineageSeq")) {
             if !seqs.contains(&(seq as i64)) {
                 issues.push(by_id(
                     Level::Warning,
                     "SN-007",
-                    ptr(&np, &["linkedTo", "dealLineageSeq"]),
+                    pointer_join(&np, &["linkedTo", "dealLineageSeq"]),
                     format!("note {i} links to lineage seq {seq}, which does not exist"),
                 ));
             }

@@ -3,7 +3,7 @@
 //! the structural layer; these are the cross-field rules.
 
 use super::intelligence::items;
-use super::{Ctx, at, has, num, obj, ptr, s};
+use super::{Ctx, get_f64, get_obj, get_str, has, issue_at, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::Value;
@@ -16,19 +16,20 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
         return;
     }
     let lead = ctx.body;
-    if let Some(fo) = obj(lead, "fleetOrder") {
-        if let Some(q) = num(fo, "quantity") {
+    if let Some(fo) = get_obj(lead, "fleetOrder") {
+        if let Some(q) = get_f64(fo, "quantity") {
             let sum = |key: &str| -> Option<f64> {
                 let it = items(fo, key);
-                (!it.is_empty()).then(|| it.iter().filter_map(|(_, x)| num(x, "quantity")).sum())
+                (!it.is_empty())
+                    .then(|| it.iter().filter_map(|(_, x)| get_f64(x, "quantity")).sum())
             };
             if let Some(d) = sum("deliverySchedule") {
                 if (d - q).abs() > f64::EPSILON {
                     issues.push(
-                        at(
+                        issue_at(
                             Level::Warning,
                             "FLEET_DELIVERY_MISMATCH",
-                            ptr(BASE, &["fleetOrder", "deliverySchedule"]),
+                            pointer_join(BASE, &["fleetOrder", "deliverySchedule"]),
                             format!("the delivery slots add up to {d} units, the order is for {q}"),
                         )
                         .threshold(super::number_value(q)),
@@ -38,10 +39,10 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             if let Some(u) = sum("unitSpecifications") {
                 if u > q {
                     issues.push(
-                        at(
+                        issue_at(
                             Level::Error,
                             "VALUE_OUT_OF_RANGE",
-                            ptr(BASE, &["fleetOrder", "unitSpecifications"]),
+                            pointer_join(BASE, &["fleetOrder", "unitSpecifications"]),
                             format!(
                                 "the unit specifications cover {u} units, more than the {q} ordered"
                             ),
@@ -52,24 +53,24 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
             }
         }
     }
-    let Some(c) = obj(lead, "customer") else {
+    let Some(c) = get_obj(lead, "customer") else {
         return;
     };
-    if s(c, "buyerType") == Some("ORGANIZATION") && !has(c, "organizationBuyer") {
-        issues.push(at(
+    if get_str(c, "buyerType") == Some("ORGANIZATION") && !has(c, "organizationBuyer") {
+        issues.push(issue_at(
             Level::Warning,
             "ORGANIZATION_BUYER_MISSING",
-            ptr(BASE, &["customer", "organizationBuyer"]),
+            pointer_join(BASE, &["customer", "organizationBuyer"]),
             "an ORGANIZATION buyer without organizationBuyer details",
         ));
     }
-    if let Some(ob) = obj(c, "organizationBuyer") {
+    if let Some(ob) = get_obj(c, "organizationBuyer") {
         let gov = ob.get("governmentEntity").and_then(Value::as_bool) == Some(true);
         if gov && !has(ob, "procurementMethodology") && !has(lead, "procurementFinancing") {
-            issues.push(at(
+            issues.push(issue_at(
                 Level::Warning,
                 "PROCUREMENT_METHOD_MISSING",
-                ptr(
+                pointer_join(
                     BASE,
                     &["customer", "organizationBuyer", "procurementMethodology"],
                 ),

@@ -2,7 +2,7 @@
 //! "business rules: VIN" obligation): VIN check digit on explicit VIN fields (WARNING only,
 //! decisions.md) and an inverted budget range.
 
-use super::{Ctx, at, num, obj, ptr, s};
+use super::{Ctx, get_f64, get_obj, get_str, issue_at, pointer_join};
 use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::Value;
@@ -46,7 +46,7 @@ fn vin(value: &str, pointer: String, issues: &mut Vec<Issue>) {
     let actual = value.chars().nth(8).unwrap_or(' ');
     if actual != expected {
         issues.push(
-            at(
+            issue_at(
                 Level::Warning,
                 "VIN_CHECK_DIGIT",
                 pointer,
@@ -64,34 +64,35 @@ pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     }
     match ctx.mtype {
         MessageType::Asset => {
-            if let Some(v) = obj(ctx.body, "groundVehicle").and_then(|g| s(g, "vin")) {
+            if let Some(v) = get_obj(ctx.body, "groundVehicle").and_then(|g| get_str(g, "vin")) {
                 vin(
                     v,
-                    ptr("/lex/payload/asset", &["groundVehicle", "vin"]),
+                    pointer_join("/lex/payload/asset", &["groundVehicle", "vin"]),
                     issues,
                 );
             }
         }
         MessageType::Lead => {
             let base = "/lex/payload/lead";
-            if let Some(v) = obj(ctx.body, "tradeIn").and_then(|t| s(t, "vin")) {
-                vin(v, ptr(base, &["tradeIn", "vin"]), issues);
+            if let Some(v) = get_obj(ctx.body, "tradeIn").and_then(|t| get_str(t, "vin")) {
+                vin(v, pointer_join(base, &["tradeIn", "vin"]), issues);
             }
-            if let Some(v) = obj(ctx.body, "sourceDetail").and_then(|t| s(t, "testDriveVehicleVIN"))
+            if let Some(v) =
+                get_obj(ctx.body, "sourceDetail").and_then(|t| get_str(t, "testDriveVehicleVIN"))
             {
                 vin(
                     v,
-                    ptr(base, &["sourceDetail", "testDriveVehicleVIN"]),
+                    pointer_join(base, &["sourceDetail", "testDriveVehicleVIN"]),
                     issues,
                 );
             }
-            if let Some(dp) = obj(ctx.body, "desiredProduct") {
-                if let (Some(lo), Some(hi)) = (num(dp, "budgetMin"), num(dp, "budgetMax")) {
+            if let Some(dp) = get_obj(ctx.body, "desiredProduct") {
+                if let (Some(lo), Some(hi)) = (get_f64(dp, "budgetMin"), get_f64(dp, "budgetMax")) {
                     if lo > hi {
-                        issues.push(at(
+                        issues.push(issue_at(
                             Level::Warning,
                             "BUDGET_RANGE_INVERTED",
-                            ptr(base, &["desiredProduct", "budgetMin"]),
+                            pointer_join(base, &["desiredProduct", "budgetMin"]),
                             format!("budgetMin {lo} is above budgetMax {hi}"),
                         ));
                     }

@@ -1,7 +1,7 @@
 //! The customer of a foreign 850: `N1*BY` with its N3/N4/PER loop, or `NM1*IL`.
 
 use super::{Mapper, put};
-use crate::codec::x12::finding::codes;
+use crate::codec::x12::findings::codes;
 use crate::codec::x12::tokenizer::{Segment, repetitions};
 use crate::value::{Map, Value};
 
@@ -13,7 +13,8 @@ impl Mapper<'_> {
         if let Some((i, n1)) = by {
             self.used[i] = true;
             let name = n1.el(2);
-            if n1.el(3) == "91" {
+            let organisation = n1.el(3) == "91";
+            if organisation {
                 let mut org = Map::default();
                 if !name.is_empty() {
                     put(&mut org, "companyName", name);
@@ -49,7 +50,12 @@ impl Mapper<'_> {
                     }
                     "PER" if !per_done => {
                         per_done = true;
-                        let full = self.per(&mut c, s, name);
+                        let contact = if organisation {
+                            self.contact_person(&mut c, s)
+                        } else {
+                            None
+                        };
+                        let full = self.per(&mut c, s, contact.as_deref().unwrap_or(name));
                         self.used[j] = full;
                     }
                     "N2" | "N3" | "N4" | "REF" | "PER" | "DTM" | "SI" | "FOB" | "TD5" => {}
@@ -112,6 +118,33 @@ impl Mapper<'_> {
             put(&mut c, "address", Value::Object(ordered));
         }
         Some(c)
+    }
+
+    /// The contact person of an organisation buyer (`PER*BD|CN|IC*<name>`) as the
+    /// customer's first and last name; the company stays in `organizationBuyer`. Returns
+    /// the name when it was mapped.
+    fn contact_person(&mut self, c: &mut Map, per: &Segment) -> Option<String> {
+        let name = per.el(2).trim();
+        if !matches!(per.el(1), "BD" | "CN" | "IC") || name.is_empty() || name.contains('@') {
+            return None;
+        }
+        match name.rsplit_once(' ') {
+            Some((first, last)) => {
+                put(c, "firstName", first.trim());
+                put(c, "lastName", last);
+            }
+            None => put(c, "lastName", name),
+        }
+        self.warn(
+            codes::HEURISTIC,
+            "/lex/payload/lead/customer/firstName",
+            format!(
+                "the organisation's contact person {name:?} (PER*{}) was read as the customer's first and last name (split at the last space)",
+                per.el(1)
+            ),
+            Some(per),
+        );
+        Some(name.to_string())
     }
 
     fn split_name(&mut self, c: &mut Map, name: &str, seg: &Segment) {

@@ -25,11 +25,13 @@ public enum Format {
     /**
      * @param wireName a name as returned by {@link #wireName()}
      * @return the constant
-     * @throws IllegalArgumentException for an unknown name
+     * @throws ArgumentException for an unknown name
      */
     public static Format fromWireName(String wireName) {
+        // The core parses the name (aliases, one error text in every language).
+        String canonical = Native.canonicalName("format", wireName);
         for (Format v : values()) {
-            if (v.wireName.equals(wireName)) {
+            if (v.wireName.equals(canonical)) {
                 return v;
             }
         }

@@ -255,4 +255,94 @@ public final class Lex {
         // An unknown status: the core reports it, with its message.
         return Transition.fromWireName(Native.checkTransition(from, to, policy.wireName()));
     }
+
+    /**
+     * The X12 997 functional acknowledgment answering a received X12 interchange.
+     *
+     * @param x12 the received interchange
+     * @return the 997 interchange
+     * @throws ParseException when the input has no readable X12 envelope
+     */
+    public static String x12FunctionalAck(String x12) {
+        return Native.x12FunctionalAck(utf8(x12), false);
+    }
+
+    /**
+     * @param x12 the received interchange
+     * @param mode tolerant or strict reading
+     * @return the 997 interchange
+     */
+    public static String x12FunctionalAck(byte[] x12, ReadMode mode) {
+        return Native.x12FunctionalAck(x12, mode == ReadMode.STRICT);
+    }
+
+    /**
+     * Reads the 997 functional acknowledgments of an X12 interchange.
+     *
+     * @param x12 a 997 interchange
+     * @return one map per acknowledged group ({@code functionalId}, {@code status}, {@code sets}, ...)
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> x12ReadFunctionalAck(String x12) {
+        return (List<Map<String, Object>>) Native.x12ReadFunctionalAck(utf8(x12), false);
+    }
+
+    /**
+     * The EDIFACT CONTRL interchange (syntax report) answering a received EDIFACT interchange.
+     *
+     * @param edifact the received interchange
+     * @return the CONTRL interchange
+     */
+    public static String edifactContrl(String edifact) {
+        return Native.edifactContrl(utf8(edifact));
+    }
+
+    /**
+     * Reads an EDIFACT CONTRL interchange.
+     *
+     * @param contrl a CONTRL interchange
+     * @return one map per CONTRL message ({@code interchangeReference}, {@code action}, {@code accepted}, ...)
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> edifactContrlRead(String contrl) {
+        return (List<Map<String, Object>>) Native.edifactContrlRead(utf8(contrl));
+    }
+
+    /**
+     * The LEAD_CLOSURE ({@code closureStatus: DUPLICATE}) answering a duplicate lead.
+     *
+     * @param duplicate the duplicate lead
+     * @param canonicalLeadId the lead that already holds the customer
+     * @param now the clock, RFC 3339, or null for the system clock
+     * @param messageId the closure's messageId, or null for a fresh UUID
+     * @return the closure message
+     */
+    public static Message duplicateClosure(Message duplicate, String canonicalLeadId, String now, String messageId) {
+        return Native.duplicateClosure(duplicate.handle, canonicalLeadId, now, messageId);
+    }
+
+    /**
+     * Writes several messages in one document: one X12 or EDIFACT interchange (JSON and XML
+     * take exactly one message).
+     *
+     * @param messages the messages
+     * @param format the target format
+     * @param pretty indented output where the format has it
+     * @return the document
+     */
+    public static String serializeAll(List<Message> messages, Format format, boolean pretty) {
+        if (messages == null) {
+            return Native.serializeAll(null, name(format), pretty);
+        }
+        long[] handles = new long[messages.size()];
+        for (int i = 0; i < handles.length; i++) {
+            handles[i] = messages.get(i).handle;
+        }
+        try {
+            return Native.serializeAll(handles, name(format), pretty);
+        } finally {
+            // The messages own the handles: keep them alive until the native call returns.
+            java.lang.ref.Reference.reachabilityFence(messages);
+        }
+    }
 }

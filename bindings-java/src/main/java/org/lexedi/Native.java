@@ -79,4 +79,20 @@ final class Native {
 
     /** Test hook (debug builds only): panics inside the native boundary. */
     static native void debugPanic();
+
+    static native String canonicalName(String kind, String name);
+
+    static native int parseLevel(int level);
+
+    static native String x12FunctionalAck(byte[] input, boolean strict);
+
+    static native Object x12ReadFunctionalAck(byte[] input, boolean strict);
+
+    static native String edifactContrl(byte[] input);
+
+    static native Object edifactContrlRead(byte[] input);
+
+    static native Message duplicateClosure(long message, String canonicalLeadId, String now, String messageId);
+
+    static native String serializeAll(long[] messages, String format, boolean pretty);
 }

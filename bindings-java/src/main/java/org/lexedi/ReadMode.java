@@ -21,11 +21,13 @@ public enum ReadMode {
     /**
      * @param wireName a name as returned by {@link #wireName()}
      * @return the constant
-     * @throws IllegalArgumentException for an unknown name
+     * @throws ArgumentException for an unknown name
      */
     public static ReadMode fromWireName(String wireName) {
+        // The core parses the name (aliases, one error text in every language).
+        String canonical = Native.canonicalName("mode", wireName);
         for (ReadMode v : values()) {
-            if (v.wireName.equals(wireName)) {
+            if (v.wireName.equals(canonical)) {
                 return v;
             }
         }

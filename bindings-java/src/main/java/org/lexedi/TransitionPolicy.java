@@ -21,11 +21,13 @@ public enum TransitionPolicy {
     /**
      * @param wireName a name as returned by {@link #wireName()}
      * @return the constant
-     * @throws IllegalArgumentException for an unknown name
+     * @throws ArgumentException for an unknown name
      */
     public static TransitionPolicy fromWireName(String wireName) {
+        // The core parses the name (aliases, one error text in every language).
+        String canonical = Native.canonicalName("policy", wireName);
         for (TransitionPolicy v : values()) {
-            if (v.wireName.equals(wireName)) {
+            if (v.wireName.equals(canonical)) {
                 return v;
             }
         }

@@ -63,12 +63,14 @@ public final class ValidationOptions {
 
         private Builder() {}
 
-        /** @param level conformance level 1, 2 or 3 @return this builder */
+        /**
+         * @param level conformance level 1, 2 or 3
+         * @return this builder
+         * @throws ArgumentException for any other level
+         */
         public Builder level(int level) {
-            if (level < 1 || level > 3) {
-                throw new IllegalArgumentException("level must be 1, 2 or 3, not " + level);
-            }
-            this.level = level;
+            // The core checks the range (one error text in every language).
+            this.level = Native.parseLevel(level);
             return this;
         }
 

@@ -36,7 +36,7 @@ class ErrorsTest {
 
     @Test
     void badArgumentsAreArgumentExceptions() {
-        assertThrows(IllegalArgumentException.class, () -> ValidationOptions.builder().level(4));
+        assertThrows(ArgumentException.class, () -> ValidationOptions.builder().level(4));
         assertThrows(IllegalArgumentException.class, () -> Lex.parse((String) null));
         ArgumentException e = assertThrows(ArgumentException.class, () -> Lex.validate("{\"lex\":{}}",
                 ValidationOptions.builder().now("yesterday").build()));

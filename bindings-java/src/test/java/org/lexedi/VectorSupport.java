@@ -35,6 +35,13 @@ final class VectorSupport {
         return Path.of(System.getProperty("lex.repo.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository. */
+    static Path specDir() {
+        String env = System.getenv("LEX_SPEC_DIR");
+        Path dir = env == null || env.isEmpty() ? repoRoot().resolve("../shared/spec/lex-1.0") : Path.of(env);
+        return dir.toAbsolutePath().normalize();
+    }
+
     static List<Path> vectorFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -119,7 +126,7 @@ final class VectorSupport {
 
     /**
      * Extra issues tolerated on the public conformance vectors, {@code id code level}: the same
-     * table as the Rust runner ({@code core/src/vectors/mod.rs}, spec-model §7.2).
+     * table as the Rust runner ({@code core/src/vectors/mod.rs}, docs/decisions.md D20).
      */
     static final List<String> PUBLIC_EXTRAS = List.of(
             "TC-010 ALIAS_NORMALIZED WARNING",

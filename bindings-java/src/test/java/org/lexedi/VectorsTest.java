@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,13 @@ class VectorsTest {
 
     @TestFactory
     Stream<DynamicTest> publicConformanceVectors() throws Exception {
-        Path dir = VectorSupport.repoRoot().resolve("../shared/spec/lex-1.0/tests/conformance").normalize();
+        Path spec = VectorSupport.specDir();
+        if (!spec.toFile().isDirectory()) {
+            String why = "LEX_SPEC_DIR " + spec + " not found: public vectors skipped";
+            System.err.println(why);
+            assumeTrue(false, why);
+        }
+        Path dir = spec.resolve("tests/conformance");
         List<Path> files = VectorSupport.vectorFiles(dir);
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> run(f)));
     }

@@ -22,7 +22,9 @@ final class Corpus {
 
     /** @return the upstream JSON Schemas, read at run time (never copied into the repository) */
     static Path schemas() {
-        return root().resolve("../shared/spec/lex-1.0/schemas").normalize();
+        String env = System.getenv("LEX_SPEC_DIR");
+        Path spec = env != null && !env.isEmpty() ? Path.of(env) : root().resolve("../shared/spec/lex-1.0");
+        return spec.resolve("schemas").toAbsolutePath().normalize();
     }
 
     /** @param name a corpus file name @return its bytes */
