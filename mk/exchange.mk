@@ -1,16 +1,17 @@
 # lex-exchange: `lexedi serve`, the LEX exchange endpoint durable on SQLite (issue 20).
-# Tests start real servers on loopback ports over real SQLite files; the public vectors
-# are read from $(SPEC_DIR) (LEX_SPEC_DIR), skipped with one line when absent. The crash
-# test kills the real `lexedi serve` (LEXEDI) with SIGKILL twenty times.
+# Its Rust suites (exchange/tests: vectors over HTTP, idempotency, restart, bad input, TLS,
+# lifecycle, the kill -9 crash test on target/debug/lexedi) run once in `make test` through
+# `cargo test --workspace` (mk/rust.mk); `make test-exchange` runs them alone. They start
+# real servers on loopback ports over real SQLite files; the public vectors come from
+# LEX_SPEC_DIR, skipped with one line when absent.
 
-TEST_TARGETS += test-exchange
+##@ Exchange
 
 .PHONY: test-exchange
 
-test-exchange: ## lex-exchange: vectors over HTTP, idempotency, restart, bad input, kill -9 crash test
+test-exchange: ## lex-exchange suites alone (vectors over HTTP, crash test, bad input, TLS, ...)
 	$(CARGO) build -p lex-cli
-	LEX_SPEC_DIR=$(abspath $(SPEC_DIR)) LEXEDI=$(abspath target/debug/lexedi) \
-	  $(CARGO) test -p lex-exchange -- --nocapture
+	LEXEDI=$(abspath target/debug/lexedi) $(CARGO) test -p lex-exchange -- --nocapture
 
 # schemathesis (PyPI, pinned) against lex's own OpenAPI served by a real `lexedi serve`:
 # fixed seed, 60 s. `positive_data_acceptance` is excluded: the document states the
