@@ -1,3 +1,4 @@
+##@ Surface (one description of the API, checked in every language)
 # The surface check (issue [surface]): surface.toml against every language as built.
 # Collects the Python package (inspect), the Node exports and index.d.ts, the Java public API
 # (javap -public), the C# assembly (a reflection program on Mono), the CLI help and the

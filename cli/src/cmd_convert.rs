@@ -236,10 +236,10 @@ fn run_batch(args: &Args, read: &ReadOptions) -> u8 {
             }
         },
     );
-    if let Sink::Stream(w) = &mut sink {
-        if let Err(e) = w.flush() {
-            failed_write.get_or_insert(io_error("cannot write the output", e));
-        }
+    if let Sink::Stream(w) = &mut sink
+        && let Err(e) = w.flush()
+    {
+        failed_write.get_or_insert(io_error("cannot write the output", e));
     }
     if let Some(e) = failed_write {
         eprintln!("lexedi convert: {e}");

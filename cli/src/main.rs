@@ -6,9 +6,12 @@ mod cmd_ack;
 mod cmd_assets;
 mod cmd_conformance;
 mod cmd_convert;
+mod cmd_db;
+mod cmd_erase;
 mod cmd_fingerprint;
 mod cmd_new;
 mod cmd_receive;
+mod cmd_serve;
 mod cmd_validate;
 mod exit;
 mod inputs;
@@ -49,6 +52,12 @@ enum Command {
     /// Write shell completions and man pages into a directory (used by `make dist`).
     #[command(hide = true)]
     GenerateAssets(cmd_assets::Args),
+    /// Serve the LEX exchange API (durable on SQLite) until SIGINT/SIGTERM.
+    Serve(cmd_serve::Args),
+    /// Erase what an exchange store holds about a lead or a customer fingerprint.
+    Erase(cmd_erase::Args),
+    /// Exchange store maintenance (backup).
+    Db(cmd_db::Args),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +82,9 @@ fn main() -> ExitCode {
         Command::Receive(a) => cmd_receive::run(a),
         Command::Conformance(a) => cmd_conformance::run(a),
         Command::GenerateAssets(a) => cmd_assets::run(a),
+        Command::Serve(a) => cmd_serve::run(a),
+        Command::Erase(a) => cmd_erase::run(a),
+        Command::Db(a) => cmd_db::run(a),
     };
     ExitCode::from(code)
 }

@@ -21,12 +21,14 @@ pub use crate::codec::{PLACEHOLDER_ID_CODE, WriteOptions};
 pub use crate::dedup::duplicate_closure;
 pub use crate::dedup::{fingerprint, fingerprint_input, is_fingerprint};
 pub use crate::governance::ForwardDecision;
+pub use crate::json_schema::{allowed_values, message_schema};
 pub use crate::lifecycle::STATUSES;
 pub use crate::lifecycle::{Transition, TransitionPolicy};
 pub use crate::message::MESSAGE_TYPES;
 pub use crate::options::{Limits, ReadMode, ReadOptions};
 pub use crate::receiver::{ExpiryAction, MemoryStore};
 pub use crate::receiver::{Outcome, Receipt, Receiver, ReceiverStore};
+pub use crate::ttl::{content_hash, ttl_expires_at, ttl_expiry};
 pub use crate::validate::ValidateOptions;
 
 /// The version of this toolkit.

@@ -81,6 +81,7 @@ pub mod error;
 pub mod format;
 pub mod message;
 pub mod report;
+
 #[cfg(feature = "testgen")]
 pub mod testgen;
 pub mod value;
@@ -92,10 +93,12 @@ mod codec;
 mod datetime;
 mod dedup;
 mod governance;
+mod json_schema;
 mod lifecycle;
 mod normalize;
 mod options;
 mod receiver;
+mod ttl;
 mod validate;
 
 pub use error::{Error, ErrorKind, Location, Result};

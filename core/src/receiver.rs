@@ -5,7 +5,8 @@
 //!   returns the original receipt with `duplicate: true` and is never processed again, also
 //!   when the copies arrive concurrently (one message is processed at a time);
 //! - the stored status of each `leadId` is the "from" status of the next transition check;
-//! - an expired message (`ttl.expiresAt`, else `timestamp + ttl.maxAgeSeconds`, in the past)
+//! - an expired message (`ttl.expiresAt`, else `retryContext.originalTimestamp` (else
+//!   `timestamp`) `+ ttl.maxAgeSeconds`, in the past; see [`crate::api::ttl_expiry`])
 //!   is dead-lettered (`MESSAGE_TTL_EXPIRED`, HTTP 410, failure category `TTL_EXPIRED`) and
 //!   routed per `ttl.onExpiry`: `DLQ` (the default) and `DISCARD` get no ACK, `RETURN` gets a
 //!   `REJECTED` ACK back to the sender;
@@ -429,7 +430,7 @@ impl Receiver {
             }
         }
         if !report.has_code("MESSAGE_TTL_EXPIRED") {
-            if let Some(issue) = max_age_expired(&message, now) {
+            if let Some(issue) = crate::ttl::ttl_expiry(&message, now) {
                 let mut issues: Vec<_> = report.issues().cloned().collect();
                 issues.insert(0, issue);
                 report = Report::from_issues(issues);
@@ -552,32 +553,6 @@ fn lead_fingerprint(message: &Message) -> Option<String> {
             .get("customerFingerprint")?
             .as_str()?;
         crate::dedup::is_fingerprint(fp).then(|| fp.to_string())
-    })
-}
-
-/// `MESSAGE_TTL_EXPIRED` for a message without `ttl.expiresAt` whose
-/// `timestamp + ttl.maxAgeSeconds` is in the past.
-fn max_age_expired(message: &Message, now: OffsetDateTime) -> Option<crate::report::Issue> {
-    let header = message.header();
-    let ttl = header.ttl()?;
-    if ttl.contains_key("expiresAt") {
-        return None;
-    }
-    let max_age = ttl.get("maxAgeSeconds")?.as_i64()?;
-    let sent = crate::datetime::parse_timestamp(header.timestamp()?)?;
-    let expires = sent.checked_add(Duration::seconds(max_age))?;
-    (expires < now).then(|| {
-        crate::report::Issue::new(
-            crate::report::Level::Critical,
-            "MESSAGE_TTL_EXPIRED",
-            "lex.header.ttl.maxAgeSeconds",
-            "/lex/header/ttl/maxAgeSeconds",
-            format!(
-                "the message expired at {} (timestamp + maxAgeSeconds); it must not be processed",
-                crate::datetime::format_timestamp(expires)
-            ),
-        )
-        .rejected(Value::int(max_age))
     })
 }
 

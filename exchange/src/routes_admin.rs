@@ -1,0 +1,51 @@
+//! Erasure routes: everything about a lead, or about a customer fingerprint, of the
+//! caller's organisation (messages become tombstones that still answer idempotently).
+
+use crate::auth::Org;
+use crate::error::ApiError;
+use crate::server::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, response::IntoResponse, response::Response};
+use serde_json::json;
+use std::sync::Arc;
+
+async fn run(
+    state: Arc<AppState>,
+    work: impl FnOnce(&AppState) -> crate::store::StoreResult<u64> + Send + 'static,
+) -> Result<Response, ApiError> {
+    let n = tokio::task::spawn_blocking(move || work(&state))
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                e.to_string(),
+            )
+        })?
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "STORE_UNAVAILABLE",
+                e.to_string(),
+            )
+        })?;
+    Ok(Json(json!({ "erasedMessages": n })).into_response())
+}
+
+pub(crate) async fn erase_lead(
+    State(state): State<Arc<AppState>>,
+    Extension(org): Extension<Org>,
+    Path(lead_id): Path<String>,
+) -> Result<Response, ApiError> {
+    run(state, move |s| s.sqlite.erase_lead(&org.0, &lead_id)).await
+}
+
+pub(crate) async fn erase_fingerprint(
+    State(state): State<Arc<AppState>>,
+    Extension(org): Extension<Org>,
+    Path(fp): Path<String>,
+) -> Result<Response, ApiError> {
+    run(state, move |s| s.sqlite.erase_fingerprint(&org.0, &fp)).await
+}
