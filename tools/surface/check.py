@@ -37,7 +37,7 @@ def core_functions() -> set[str]:
         names.update(
             n for n in re.findall(r"\b([a-z_][a-z0-9_]*)\b", block.split("::")[-1])
         )
-    return names - {"pub", "use", "crate", "self"}
+    return names - {"pub", "use", "crate", "self", "as"}
 
 
 def c_functions() -> set[str]:
