@@ -49,7 +49,8 @@ test-dotnet: dotnet-deps ## C#: compile with mcs, run every NUnit test (vectors,
 	failures=$$(sed -n 's/.*<test-results[^>]* failures="\([0-9]*\)".*/\1/p' $(DOTNET_OUT)/TestResult.xml); \
 	notrun=$$(sed -n 's/.*<test-results[^>]* not-run="\([0-9]*\)".*/\1/p' $(DOTNET_OUT)/TestResult.xml); \
 	failed=$$(( $${errors:-0} + $${failures:-0} )); \
-	echo "$$(( $${total:-0} - failed )) passed, $$failed failed"; \
+	skipped=$$(grep -c '^SKIP ' $(DOTNET_OUT)/nunit.log); \
+	echo "$$(( $${total:-0} - failed - skipped )) passed, $$failed failed, $$skipped skipped"; \
 	if [ -z "$$total" ] || [ "$$total" = 0 ]; then echo "test-dotnet: no test ran"; exit 1; fi; \
 	if [ "$${notrun:-0}" != 0 ]; then echo "test-dotnet: $$notrun tests were not run"; exit 1; fi; \
 	exit $$rc

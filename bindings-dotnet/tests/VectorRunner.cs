@@ -20,11 +20,18 @@ namespace LexEdi.Tests
             this.path = path;
         }
 
-        /// <summary>The failures of the vector at <paramref name="path"/> (empty when it passes).</summary>
+        /// <summary>The failures of the vector at <paramref name="path"/> (empty when it passes). A vector that
+        /// needs the absent upstream standard prints one `SKIP` line and has no failure (test-dotnet counts these lines).</summary>
         public static List<string> Run(string path)
         {
             var r = new VectorRunner(path);
             Json v = Json.Parse(new UTF8Encoding(false).GetString(File.ReadAllBytes(path)));
+            string skip = VectorSupport.SkipReason(v);
+            if (skip != null)
+            {
+                Console.WriteLine("SKIP " + skip);
+                return r.failures;
+            }
             string now = v.GetString("now") ?? VectorSupport.DefaultNow;
             string op = v.GetString("operation") ?? "validate";
             switch (op)

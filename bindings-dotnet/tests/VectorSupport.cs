@@ -35,6 +35,26 @@ namespace LexEdi.Tests
             }
         }
 
+        /// <summary>The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else ../shared/spec/lex-1.0 beside the root.</summary>
+        public static string SpecDir
+        {
+            get
+            {
+                string env = Environment.GetEnvironmentVariable("LEX_SPEC_DIR");
+                return Path.GetFullPath(string.IsNullOrEmpty(env) ? Path.Combine(RepoRoot, "../shared/spec/lex-1.0") : env);
+            }
+        }
+
+        /// <summary>Why the vector <paramref name="v"/> cannot run here (it names a `specFile` and the standard is absent), or null.</summary>
+        public static string SkipReason(Json v)
+        {
+            if (v.GetString("specFile") == null || Directory.Exists(SpecDir))
+            {
+                return null;
+            }
+            return (v.GetString("id") ?? "") + ": LEX_SPEC_DIR " + SpecDir + " not found: skipped";
+        }
+
         /// <summary>The vector folders: $LEX_VECTOR_DIRS (space separated, relative to the root) or tests/vectors.</summary>
         public static string[] Dirs
         {
@@ -67,7 +87,7 @@ namespace LexEdi.Tests
 
         private static readonly Regex Template = new Regex(@"\{\{NOW_PLUS_(-?[0-9]+)S\}\}");
 
-        /// <summary>The input bytes of a vector (or step): `input` raw text, `inputText` or `inputFile`, templated.</summary>
+        /// <summary>The input bytes of a vector (or step): `input` raw text, `inputText`, `inputFile` or `specFile`, templated.</summary>
         public static byte[] LoadInput(Json v, string vectorPath, string now)
         {
             string raw;
@@ -83,6 +103,11 @@ namespace LexEdi.Tests
             else if (v.GetString("inputFile") != null)
             {
                 string file = Path.Combine(Path.GetDirectoryName(vectorPath), v.GetString("inputFile"));
+                raw = new UTF8Encoding(false).GetString(File.ReadAllBytes(file));
+            }
+            else if (v.GetString("specFile") != null)
+            {
+                string file = Path.Combine(SpecDir, v.GetString("specFile"));
                 raw = new UTF8Encoding(false).GetString(File.ReadAllBytes(file));
             }
             else

@@ -4,10 +4,23 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { rawAt } from './raw-json.mjs';
 import lex from './lex.mjs';
 
 export const DEFAULT_NOW = '2026-04-03T12:00:00Z';
+
+/** The repository root. */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository. */
+export const specDir = path.resolve(root, process.env.LEX_SPEC_DIR || '../shared/spec/lex-1.0');
+
+/** Why the vector in `file` cannot run here (it names a `specFile` and the standard is absent), or false. */
+export function skipReason(file) {
+  const v = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (v.specFile === undefined || fs.existsSync(specDir)) return false;
+  return `${v.id}: LEX_SPEC_DIR ${specDir} not found: skipped`;
+}
 
 /** Every `*.json` vector under `dir` (recursive, sorted), except README-like files. */
 export function vectorFiles(dir) {
@@ -41,7 +54,7 @@ export function loadVector(file) {
     file,
     v,
     now,
-    // The exact bytes of a JSON member (templates applied), or of inputText/inputFile.
+    // The exact bytes of a JSON member (templates applied), or of inputText/inputFile/specFile.
     raw(pathInVector) {
       const r = rawAt(text, pathInVector);
       return r === undefined ? undefined : applyTemplates(r, now);
@@ -49,10 +62,11 @@ export function loadVector(file) {
   };
 }
 
-/** The input bytes of a vector (or of a step): `input`, `inputText` or `inputFile`. */
+/** The input bytes of a vector (or of a step): `input`, `inputText`, `inputFile` or `specFile`. */
 function inputOf(vec, base, holder) {
   if (holder.inputText !== undefined) return Buffer.from(applyTemplates(holder.inputText, vec.now), 'utf8');
   if (holder.inputFile !== undefined) return fs.readFileSync(path.resolve(path.dirname(vec.file), holder.inputFile));
+  if (holder.specFile !== undefined) return fs.readFileSync(path.resolve(specDir, holder.specFile));
   const raw = vec.raw([...base, 'input']);
   assert.notEqual(raw, undefined, `${vec.v.id}: no input`);
   return Buffer.from(raw, 'utf8');

@@ -4,18 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { vectorFiles, runVector } from './vector-runner.mjs';
+import { vectorFiles, runVector, root, specDir, skipReason } from './vector-runner.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
 const own = path.join(root, 'tests', 'vectors');
-// The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository.
-const specDir = path.resolve(root, process.env.LEX_SPEC_DIR || '../shared/spec/lex-1.0');
 const spec = path.join(specDir, 'tests', 'conformance');
 
 for (const file of vectorFiles(own)) {
-  test(`vector ${path.relative(own, file)}`, () => runVector(file));
+  test(`vector ${path.relative(own, file)}`, { skip: skipReason(file) }, () => runVector(file));
 }
 
 const publicVectors = vectorFiles(spec);

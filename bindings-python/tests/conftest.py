@@ -1,14 +1,9 @@
 """Shared paths for the lex Python tests."""
 
-import os
-from pathlib import Path
-
 import pytest
+from vector_runner import REPO, SPEC
 
-REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "tests" / "vectors"
-# The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository.
-SPEC = (REPO / (os.environ.get("LEX_SPEC_DIR") or "../shared/spec/lex-1.0")).resolve()
 CONFORMANCE = SPEC / "tests" / "conformance"
 
 

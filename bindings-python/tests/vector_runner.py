@@ -8,6 +8,7 @@ extras by value, trees exactly (key order and number lexemes included).
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,10 @@ from typing import Any, Callable
 import lex
 
 DEFAULT_NOW = "2026-04-03T12:00:00Z"
+
+REPO = Path(__file__).resolve().parents[2]
+# The upstream standard: $LEX_SPEC_DIR (the Makefile exports it), else beside the repository.
+SPEC = (REPO / (os.environ.get("LEX_SPEC_DIR") or "../shared/spec/lex-1.0")).resolve()
 
 # Extra issues a fuller validator legitimately adds to the public conformance vectors (the
 # same table as the Rust runner's; docs/decisions.md D20): (vector id, code, level).
@@ -37,6 +42,10 @@ COMPARED_EXTRAS = ("rejectedValue", "allowedValues", "fromStatus", "toStatus", "
 
 class VectorFailure(AssertionError):
     """The vector's expectation is not met."""
+
+
+class VectorSkipped(Exception):
+    """The vector reads a file of the upstream standard (``specFile``), which is absent."""
 
 
 class Lexeme(Decimal):
@@ -147,12 +156,14 @@ def options(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def raw_input(v: dict[str, Any], directory: Path, key: str = "input") -> Any:
-    """What the vector reads: ``inputText`` (str), ``inputFile`` (bytes) or ``input`` (the
-    JSON tree, handed to lex as a dict with templates expanded)."""
+    """What the vector reads: ``inputText`` (str), ``inputFile`` or ``specFile`` (bytes) or
+    ``input`` (the JSON tree, handed to lex as a dict with templates expanded)."""
     if key == "input" and "inputText" in v:
         return v["inputText"]
     if key == "input" and "inputFile" in v:
         return (directory / v["inputFile"]).read_bytes()
+    if key == "input" and "specFile" in v:
+        return (SPEC / v["specFile"]).read_bytes()
     if key not in v:
         raise VectorFailure(f"the vector has no `{key}`")
     return expand(v[key], now_of(v))
@@ -422,8 +433,11 @@ def run_may_forward(v: dict[str, Any], expected: dict[str, Any], directory: Path
 
 
 def run(vector: dict[str, Any], directory: Path) -> None:
-    """Runs one vector; raises VectorFailure when it does not pass."""
+    """Runs one vector; raises VectorFailure when it does not pass, VectorSkipped when it
+    needs the upstream standard and that is absent."""
     vid = str(vector.get("id", ""))
+    if "specFile" in vector and not SPEC.is_dir():
+        raise VectorSkipped(f"{vid}: LEX_SPEC_DIR {SPEC} not found: skipped")
     op = vector.get("operation", "validate")
     if op == "receive":  # expectations are per step
         run_receive(vector, directory)

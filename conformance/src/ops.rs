@@ -67,7 +67,8 @@ fn options(v: &Value) -> Result<ValidateOptions, String> {
     Ok(o)
 }
 
-/// The raw input bytes of a vector: `inputText`, `inputFile`, or `input` as JSON text.
+/// The raw input bytes of a vector: `inputText`, `inputFile`, `specFile`, or `input` as
+/// JSON text.
 fn input_bytes(
     v: &Value,
     key: &str,
@@ -79,7 +80,11 @@ fn input_bytes(
             return Ok(t.as_bytes().to_vec());
         }
         if let Some(f) = str_of(v, "inputFile") {
-            let p = crate::spec::resolve_input_file(dir.unwrap_or(Path::new(".")), f);
+            let p = dir.unwrap_or(Path::new(".")).join(f);
+            return std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+        }
+        if let Some(f) = crate::spec::spec_file_of(v) {
+            let p = crate::spec::spec_path(f)?;
             return std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()));
         }
     }

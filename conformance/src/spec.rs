@@ -1,16 +1,13 @@
 //! Where the upstream LEX 1.0 standard is: the folder named by `LEX_SPEC_DIR`, else
 //! `../shared/spec/lex-1.0` next to the workspace root. Vectors that read an upstream file
-//! (an `inputFile` whose path runs through `spec/lex-1.0/`) read it from that folder, and
-//! are skipped, with the reason, when the folder is absent.
+//! name it with `specFile` (a path relative to that folder), and are skipped, with the
+//! reason, when the folder is absent.
 
 use lex_core::Value;
 use std::path::{Path, PathBuf};
 
 /// The environment variable naming the folder of the upstream standard.
 pub const SPEC_DIR_VAR: &str = "LEX_SPEC_DIR";
-
-/// The marker of an upstream path inside a vector's `inputFile`.
-const SPEC_MARKER: &str = "spec/lex-1.0/";
 
 /// The folder of the upstream standard: `$LEX_SPEC_DIR` when set and non-empty, else
 /// `../shared/spec/lex-1.0` relative to the workspace root. The folder may not exist.
@@ -35,25 +32,14 @@ pub fn spec_path(rel: &str) -> Result<PathBuf, String> {
     }
 }
 
-/// The part of `inputFile` below the standard's folder, when it names an upstream file.
-fn upstream_tail(input_file: &str) -> Option<&str> {
-    let at = input_file.find(SPEC_MARKER)?;
-    Some(&input_file[at + SPEC_MARKER.len()..])
+/// The file named by a vector's `specFile` (relative to [`spec_dir`]), when it has one.
+pub(crate) fn spec_file_of(vector: &Value) -> Option<&str> {
+    vector.get("specFile")?.as_str()
 }
 
-/// Resolves a vector's `inputFile`: an upstream file under [`spec_dir`], anything else
-/// relative to the vector's folder.
-pub(crate) fn resolve_input_file(dir: &Path, input_file: &str) -> PathBuf {
-    match upstream_tail(input_file) {
-        Some(tail) => spec_dir().join(tail),
-        None => dir.join(input_file),
-    }
-}
-
-/// Why `vector` cannot run here (it reads an upstream file and the standard is absent).
+/// Why `vector` cannot run here (it names a `specFile` and the standard is absent).
 pub(crate) fn missing_for(vector: &Value) -> Option<String> {
-    let tail = upstream_tail(vector.get("inputFile")?.as_str()?)?;
-    spec_path(tail).err()
+    spec_path(spec_file_of(vector)?).err()
 }
 
 #[cfg(test)]
@@ -61,15 +47,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn upstream_paths_are_recognised() {
-        assert_eq!(
-            upstream_tail("../../../../shared/spec/lex-1.0/examples/x12-lead.txt"),
-            Some("examples/x12-lead.txt")
-        );
-        assert_eq!(upstream_tail("fixtures/a.txt"), None);
-        assert_eq!(
-            resolve_input_file(Path::new("/v"), "fixtures/a.txt"),
-            Path::new("/v/fixtures/a.txt")
-        );
+    fn spec_file_is_read_from_the_vector() {
+        let v = lex_core::api::value_from_json(
+            br#"{"specFile":"examples/x12-lead.txt"}"#,
+            &lex_core::api::Limits::default(),
+        )
+        .expect("json");
+        assert_eq!(spec_file_of(&v), Some("examples/x12-lead.txt"));
     }
 }

@@ -82,7 +82,7 @@ final class VectorSupport {
         return node;
     }
 
-    /** The raw input bytes of a vector (input, inputText or inputFile). */
+    /** The raw input bytes of a vector (input, inputText, inputFile or specFile). */
     static byte[] inputBytes(JsonNode v, Path file, String key) throws IOException {
         String now = now(v);
         if (v.has(key)) {
@@ -93,6 +93,9 @@ final class VectorSupport {
         }
         if (v.has("inputFile")) {
             return Files.readAllBytes(file.getParent().resolve(v.get("inputFile").asText()));
+        }
+        if (v.has("specFile")) {
+            return Files.readAllBytes(specDir().resolve(v.get("specFile").asText()));
         }
         throw new IllegalArgumentException("vector has no input");
     }

@@ -43,6 +43,11 @@ class VectorsTest {
 
     static void run(Path file) throws Exception {
         JsonNode v = VectorSupport.read(file);
+        if (v.has("specFile") && !VectorSupport.specDir().toFile().isDirectory()) {
+            String why = v.path("id").asText("") + ": LEX_SPEC_DIR " + VectorSupport.specDir() + " not found: skipped";
+            System.err.println(why);
+            assumeTrue(false, why);
+        }
         String op = v.path("operation").asText("validate");
         JsonNode expected = v.path("expected");
         switch (op) {
