@@ -10,13 +10,13 @@ fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The shell lines of the first ```sh block after the "## Try it" heading.
+/// The shell lines of the first ```sh block after the "## Build from source" heading.
 fn try_it_commands() -> Vec<String> {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README.md");
     let section = readme
-        .split("## Try it")
+        .split("## Build from source")
         .nth(1)
-        .expect("a '## Try it' section");
+        .expect("a '## Build from source' section");
     let block = section.split("```sh").nth(1).expect("a sh block");
     let block = block.split("```").next().expect("a closed block");
     block
@@ -32,7 +32,7 @@ fn readme_shows_exactly_the_two_newcomer_commands() {
     assert_eq!(cmds.len(), 2, "{cmds:?}");
     assert_eq!(cmds[1], "make test");
     assert!(
-        cmds[0].starts_with("cargo run -q -p lex-cli -- "),
+        cmds[0].starts_with("cargo run -p lex-cli -- "),
         "{}",
         cmds[0]
     );
@@ -42,7 +42,7 @@ fn readme_shows_exactly_the_two_newcomer_commands() {
 fn readme_main_command_validates_the_bundled_example() {
     let cmds = try_it_commands();
     let args: Vec<&str> = cmds[0]
-        .trim_start_matches("cargo run -q -p lex-cli -- ")
+        .trim_start_matches("cargo run -p lex-cli -- ")
         .split_whitespace()
         .collect();
     let out = Command::new(env!("CARGO_BIN_EXE_lexedi"))
