@@ -134,5 +134,22 @@ pub(crate) fn number_value(f: f64) -> Value {
         .unwrap_or(Value::Null)
 }
 
+/// Appends `found` to `issues`: everything at level 3, below it only the issues whose rule id
+/// is one of `every_level` (the anti-capture guardrails that the documents give no level).
+pub(crate) fn keep_for_level(
+    ctx: &Ctx<'_>,
+    every_level: &[&str],
+    found: Vec<Issue>,
+    issues: &mut Vec<Issue>,
+) {
+    let full = ctx.opts.level >= 3;
+    issues.extend(found.into_iter().filter(|i| {
+        full || i
+            .rule_id
+            .as_deref()
+            .is_some_and(|id| every_level.contains(&id))
+    }));
+}
+
 /// Numbers are compared with this tolerance in the arithmetic rules (±0.01).
 pub(crate) const CENT: f64 = 0.01;

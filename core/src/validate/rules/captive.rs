@@ -1,5 +1,8 @@
 //! Captive finance rules (CF-001…CF-012, spec-model §4.3), level 3, for the `captiveFinance`
-//! block of a LEAD or a LEAD_CLOSURE. `null` sub-blocks count as absent (I-40).
+//! block of a LEAD or a LEAD_CLOSURE — except the anti-capture guardrails CF-001, CF-008 and
+//! CF-009 ([`GUARDRAILS`]), which the captive-finance document calls mandatory without a level
+//! and therefore run at every conformance level (issue 24 item 1). `null` sub-blocks count as
+//! absent (I-40).
 
 use super::intelligence::items;
 use super::{
@@ -10,10 +13,20 @@ use crate::message::MessageType;
 use crate::report::{Issue, Level};
 use crate::value::Value;
 
-/// Runs the rules.
+/// The rules of this family that run at every conformance level (the rest need level 3).
+pub const GUARDRAILS: [&str; 3] = ["CF-001", "CF-008", "CF-009"];
+
+/// Runs the rules: all of them at level 3, only [`GUARDRAILS`] below.
 pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
+    let mut found = Vec::new();
+    check_all(ctx, &mut found);
+    super::keep_for_level(ctx, &GUARDRAILS, found, issues);
+}
+
+/// Every rule of the family, regardless of level.
+fn check_all(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     let is_lead = ctx.mtype == MessageType::Lead;
-    if ctx.opts.level < 3 || !(is_lead || ctx.mtype == MessageType::LeadClosure) {
+    if !(is_lead || ctx.mtype == MessageType::LeadClosure) {
         return;
     }
     let Some(cf) = get_obj(ctx.body, "captiveFinance") else {

@@ -1,5 +1,7 @@
 //! Financial summary rules (FIN-001…FIN-011, spec-model §4.3), level 3, for the
-//! `financialSummary` block of a LEAD or a LEAD_CLOSURE.
+//! `financialSummary` block of a LEAD or a LEAD_CLOSURE — except the anti-capture guardrail
+//! FIN-003 ([`GUARDRAILS`]), which the financial-summary document makes mandatory without a
+//! level and therefore runs at every conformance level (issue 24 item 1).
 
 use super::intelligence::items;
 use super::{
@@ -13,10 +15,20 @@ use crate::value::Value;
 /// `calculatedAt` older than this many days before the header timestamp is stale (FIN-010).
 pub const TAX_CALC_MAX_AGE_DAYS: i64 = 30;
 
-/// Runs the rules.
+/// The rules of this family that run at every conformance level (the rest need level 3).
+pub const GUARDRAILS: [&str; 1] = ["FIN-003"];
+
+/// Runs the rules: all of them at level 3, only [`GUARDRAILS`] below.
 pub fn check(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
+    let mut found = Vec::new();
+    check_all(ctx, &mut found);
+    super::keep_for_level(ctx, &GUARDRAILS, found, issues);
+}
+
+/// Every rule of the family, regardless of level.
+fn check_all(ctx: &Ctx<'_>, issues: &mut Vec<Issue>) {
     let is_lead = ctx.mtype == MessageType::Lead;
-    if ctx.opts.level < 3 || !(is_lead || ctx.mtype == MessageType::LeadClosure) {
+    if !(is_lead || ctx.mtype == MessageType::LeadClosure) {
         return;
     }
     let Some(fs) = get_obj(ctx.body, "financialSummary") else {
