@@ -2,6 +2,7 @@
 //! accepts the same names and ranges as every binding, with the same error texts.
 
 use lex_core::api;
+use lex_core::api::TransitionPolicy;
 use lex_core::{Format, MessageType};
 
 /// `--format`, `--to`, `--from`.
@@ -21,4 +22,10 @@ pub fn level(s: &str) -> Result<u8, String> {
         .parse()
         .map_err(|_| api::wrong_type("level", "an integer").message)?;
     api::parse_level(n).map_err(|e| e.message)
+}
+
+/// `--transition-policy`: `default` (a move off the published table is a warning) or
+/// `strict-table` (it is an error).
+pub fn policy(s: &str) -> Result<TransitionPolicy, String> {
+    api::parse_policy(s).map_err(|e| e.message)
 }

@@ -17,6 +17,10 @@ pub struct Args {
     /// Conformance level (1, 2 or 3).
     #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
+    /// Transition policy: `default` (a move off the published table is the warning
+    /// STATUS_TRANSITION_UNLISTED) or `strict-table` (it is the error INVALID_STATUS_TRANSITION).
+    #[arg(long, default_value = "default", value_parser = crate::args::policy)]
+    transition_policy: lex_core::api::TransitionPolicy,
     /// The receiver's clock (RFC 3339; default: now).
     #[arg(long, value_parser = parse_now)]
     now: Option<OffsetDateTime>,
@@ -39,6 +43,7 @@ pub fn run(args: Args) -> u8 {
     let rx = api::Receiver::new(ValidateOptions {
         level: args.level,
         now: args.now,
+        policy: args.transition_policy,
         mode: if args.strict {
             ReadMode::Strict
         } else {

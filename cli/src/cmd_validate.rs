@@ -21,6 +21,10 @@ pub struct Args {
     /// Conformance level (1, 2 or 3).
     #[arg(long, default_value_t = 2, value_parser = crate::args::level)]
     level: u8,
+    /// Transition policy: `default` (a move off the published table is the warning
+    /// STATUS_TRANSITION_UNLISTED) or `strict-table` (it is the error INVALID_STATUS_TRANSITION).
+    #[arg(long, default_value = "default", value_parser = crate::args::policy)]
+    transition_policy: lex_core::api::TransitionPolicy,
     /// Strict reading: normalisations are errors.
     #[arg(long)]
     strict: bool,
@@ -89,6 +93,7 @@ pub fn run(args: Args) -> u8 {
             ReadMode::Tolerant
         },
         limits,
+        policy: args.transition_policy,
         ..ValidateOptions::default()
     };
     let read = ReadOptions {

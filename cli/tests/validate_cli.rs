@@ -290,3 +290,46 @@ fn conformance_command_summarises_and_fails() {
     );
     assert!(stdout.contains("{\"passed\":0,\"failed\":1}"), "{stdout}");
 }
+
+/// examples/lead.json moved from CART (its last history entry) to ORDER: off the table.
+fn cart_to_order() -> Vec<u8> {
+    let bytes = std::fs::read(repo().join("examples/lead.json")).unwrap();
+    String::from_utf8(bytes)
+        .unwrap()
+        .replacen(
+            "\"status\": \"EXPRESSED_INTEREST\",",
+            "\"status\": \"ORDER\", \"parentOrderId\": \"ORD-1\", \"leadHistory\": [{\"previousStatus\": \"CART\", \"newStatus\": \"ORDER\", \"changedAt\": \"2026-04-03T11:00:00Z\"}],",
+            1,
+        )
+        .into_bytes()
+}
+
+#[test]
+fn transition_policy_selects_warning_or_error_for_an_unlisted_move() {
+    let msg = cart_to_order();
+    let out = run(&["validate", "-"], Some(&msg));
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("WARNING STATUS_TRANSITION_UNLISTED"),
+        "{stdout}"
+    );
+
+    let out = run(
+        &["validate", "--transition-policy", "strict-table", "-"],
+        Some(&msg),
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("ERROR INVALID_STATUS_TRANSITION"),
+        "{stdout}"
+    );
+
+    let out = run(
+        &["validate", "--transition-policy", "lenient", "-"],
+        Some(&msg),
+    );
+    assert_eq!(out.status.code(), Some(64), "a usage error");
+    assert!(text(&out.stderr).contains("unknown transition policy"));
+}

@@ -2,11 +2,12 @@
 //!
 //! Default policy (decisions.md, spec-model §3.5): leaving `ARCHIVED` is an error, leaving
 //! `DELIVERED` except to `ARCHIVED` is an error, going from `ORDER`/`ORDER_CONFIRMED`/
-//! `IN_DELIVERY` back to a pre-order status is an error; skipping straight from pre-order to
-//! `ORDER_CONFIRMED`/`IN_DELIVERY`/`DELIVERED`, and `IN_DELIVERY` back to `ORDER`/
-//! `ORDER_CONFIRMED`, is allowed with the warning `STATUS_TRANSITION_UNLISTED`; everything
-//! else is allowed. The `strict-table` policy allows only the published table plus
-//! self-transitions and moves to `ARCHIVED`.
+//! `IN_DELIVERY` back to a pre-order status is an error; the published table (plus
+//! self-transitions and moves to `ARCHIVED`) is allowed; every other move (`CART → ORDER`,
+//! `SHOPPING → IN_NEGOTIATION`, a pre-order step back, `IN_DELIVERY → ORDER`) is allowed with
+//! the warning `STATUS_TRANSITION_UNLISTED`, never silently (issue 24 item 6). The
+//! `strict-table` policy allows only the published table plus self-transitions and moves to
+//! `ARCHIVED`; everything else is the error `INVALID_STATUS_TRANSITION`.
 
 use crate::report::{Issue, Level};
 use std::fmt;
@@ -155,27 +156,16 @@ fn default_matrix(f: usize, t: usize) -> Transition {
             Transition::Allowed
         };
     }
+    if TABLE[f].contains(&t) {
+        return Transition::Allowed;
+    }
+    // Off the published table: forbidden where the journey cannot go back, else tolerated
+    // with a warning — never silent (issue 24 item 6).
     match f {
         ARCHIVED | DELIVERED => Transition::Forbidden,
-        ORDER | ORDER_CONFIRMED => {
-            if t >= ORDER {
-                Transition::Allowed
-            } else {
-                Transition::Forbidden
-            }
-        }
-        IN_DELIVERY => match t {
-            DELIVERED => Transition::Allowed,
-            ORDER | ORDER_CONFIRMED => Transition::Unlisted,
-            _ => Transition::Forbidden,
-        },
-        _ => {
-            if t <= ORDER {
-                Transition::Allowed
-            } else {
-                Transition::Unlisted
-            }
-        }
+        ORDER | ORDER_CONFIRMED if t < ORDER => Transition::Forbidden,
+        IN_DELIVERY if t < ORDER => Transition::Forbidden,
+        _ => Transition::Unlisted,
     }
 }
 
@@ -261,7 +251,12 @@ mod tests {
         assert_eq!(c("ARCHIVED", "CART"), Forbidden);
         assert_eq!(c("ARCHIVED", "ARCHIVED"), Allowed);
         assert_eq!(c("IN_NEGOTIATION", "SHOPPING"), Allowed);
-        assert_eq!(c("SHOPPING", "ORDER"), Allowed);
+        assert_eq!(c("SHOPPING", "ORDER"), Unlisted);
+        assert_eq!(c("CART", "ORDER"), Unlisted);
+        assert_eq!(c("SHOPPING", "IN_NEGOTIATION"), Unlisted);
+        assert_eq!(c("EXPRESSED_INTEREST", "CART"), Unlisted);
+        assert_eq!(c("SHOPPING", "EXPLORING"), Allowed);
+        assert_eq!(c("ORDER", "DELIVERED"), Unlisted);
         assert_eq!(c("SHOPPING", "DELIVERED"), Unlisted);
         assert_eq!(c("ORDER", "SHOPPING"), Forbidden);
         assert_eq!(c("ORDER_CONFIRMED", "ORDER"), Allowed);
@@ -278,7 +273,9 @@ mod tests {
                 counts[c(f, t) as usize] += 1;
             }
         }
-        assert_eq!(counts, [136, 32, 57]);
+        // Allowed: 15 self + 14 to ARCHIVED + 37 table cells; forbidden: leaving ARCHIVED (14),
+        // DELIVERED (13), and ORDER/ORDER_CONFIRMED/IN_DELIVERY back to pre-order (3 x 10).
+        assert_eq!(counts, [66, 102, 57]);
     }
 
     #[test]
