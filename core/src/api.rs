@@ -27,6 +27,7 @@ pub use crate::message::MESSAGE_TYPES;
 pub use crate::options::{Limits, ReadMode, ReadOptions};
 pub use crate::receiver::{ExpiryAction, MemoryStore};
 pub use crate::receiver::{Outcome, Receipt, Receiver, ReceiverStore};
+pub use crate::ttl::TTL_TOLERANCE_SECONDS;
 pub use crate::validate::ValidateOptions;
 
 /// The version of this toolkit.
@@ -296,3 +297,20 @@ pub use crate::args::{
     ErrorFamily, closed_handle, parse_format, parse_level, parse_limit, parse_message_type,
     parse_policy, parse_read_mode, wrong_type,
 };
+
+/// The TTL findings of a message at `now` (`MESSAGE_TTL_EXPIRED`, `TTL_EXPIRES_AT_INCONSISTENT`):
+/// the rule `validate` and the Receiver apply, for servers that decide expiry themselves. The
+/// basis of `maxAgeSeconds` is `retryContext.originalTimestamp` when present, else `timestamp`.
+pub fn ttl_issues(message: &Message, now: time::OffsetDateTime) -> Vec<crate::report::Issue> {
+    message
+        .lex()
+        .get("header")
+        .and_then(Value::as_object)
+        .map(|h| crate::ttl::ttl_issues(h, now))
+        .unwrap_or_default()
+}
+
+/// When the message expires (`ttl.expiresAt`, else basis + `ttl.maxAgeSeconds`), or `None`.
+pub fn expires_at(message: &Message) -> Option<time::OffsetDateTime> {
+    crate::ttl::expires_at(message.lex().get("header")?.as_object()?)
+}

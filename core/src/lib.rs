@@ -40,6 +40,7 @@ mod lifecycle;
 mod normalize;
 mod options;
 mod receiver;
+mod ttl;
 mod validate;
 
 pub use error::{Error, ErrorKind, Location, Result};

@@ -424,13 +424,8 @@ impl Receiver {
                 report = Report::from_issues(issues);
             }
         }
-        if !report.has_code("MESSAGE_TTL_EXPIRED") {
-            if let Some(issue) = max_age_expired(&message, now) {
-                let mut issues: Vec<_> = report.issues().cloned().collect();
-                issues.insert(0, issue);
-                report = Report::from_issues(issues);
-            }
-        }
+        // Expiry (expiresAt, else basis + maxAgeSeconds) is reported by `validate` through
+        // `crate::ttl::ttl_issues`, the one TTL rule.
         let expired = report.has_code("MESSAGE_TTL_EXPIRED");
         let outcome = if expired {
             Outcome::DeadLetter
@@ -548,32 +543,6 @@ fn lead_fingerprint(message: &Message) -> Option<String> {
             .get("customerFingerprint")?
             .as_str()?;
         crate::dedup::is_fingerprint(fp).then(|| fp.to_string())
-    })
-}
-
-/// `MESSAGE_TTL_EXPIRED` for a message without `ttl.expiresAt` whose
-/// `timestamp + ttl.maxAgeSeconds` is in the past.
-fn max_age_expired(message: &Message, now: OffsetDateTime) -> Option<crate::report::Issue> {
-    let header = message.header();
-    let ttl = header.ttl()?;
-    if ttl.contains_key("expiresAt") {
-        return None;
-    }
-    let max_age = ttl.get("maxAgeSeconds")?.as_i64()?;
-    let sent = crate::datetime::parse_timestamp(header.timestamp()?)?;
-    let expires = sent.checked_add(Duration::seconds(max_age))?;
-    (expires < now).then(|| {
-        crate::report::Issue::new(
-            crate::report::Level::Critical,
-            "MESSAGE_TTL_EXPIRED",
-            "lex.header.ttl.maxAgeSeconds",
-            "/lex/header/ttl/maxAgeSeconds",
-            format!(
-                "the message expired at {} (timestamp + maxAgeSeconds); it must not be processed",
-                crate::datetime::format_timestamp(expires)
-            ),
-        )
-        .rejected(Value::int(max_age))
     })
 }
 

@@ -235,6 +235,16 @@ fn expired_messages_are_dead_lettered_per_on_expiry() {
             .outcome,
         Outcome::Accepted
     );
+    // A retransmission counts from retryContext.originalTimestamp (C12): a day-long TTL that
+    // started the day before has run out although the new timestamp is fresh.
+    let retried = r#","ttl":{"maxAgeSeconds":86400},"retryContext":{"originalTimestamp":"2026-04-02T10:00:00Z","attemptNumber":4}"#;
+    let r = rx
+        .receive(&lead(13, "LEAD-0000-13", "CART", JANE, retried))
+        .unwrap();
+    assert_eq!(
+        (r.outcome, r.report.errors[0].field.as_str()),
+        (Outcome::DeadLetter, "lex.header.ttl.maxAgeSeconds")
+    );
 }
 
 #[test]

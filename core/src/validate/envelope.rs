@@ -92,26 +92,7 @@ pub fn check<'a>(
         }
     }
 
-    if let Some(expires) = header
-        .get("ttl")
-        .and_then(|t| t.get("expiresAt"))
-        .and_then(Value::as_str)
-    {
-        if let Some(t) = parse_timestamp(expires) {
-            if t < now {
-                issues.push(
-                    Issue::new(
-                        Level::Critical,
-                        "MESSAGE_TTL_EXPIRED",
-                        "lex.header.ttl.expiresAt",
-                        "/lex/header/ttl/expiresAt",
-                        format!("the message expired at {expires}; it must not be processed"),
-                    )
-                    .rejected(Value::from(expires)),
-                );
-            }
-        }
-    }
+    issues.extend(crate::ttl::ttl_issues(header, now));
 
     if issues.iter().filter(|i| i.level.is_failure()).count() > before {
         return None;
