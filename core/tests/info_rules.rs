@@ -27,8 +27,13 @@ const CLOSURE: &str = r#"{"originalLeadId":"LEAD-0000000001","closureStatus":"LO
 fn info_codes(r: &lex_core::Report) -> Vec<(String, String)> {
     r.warnings
         .iter()
-        // GOVERNANCE_ABSENT (DG-010) belongs to the governance family, tested there.
-        .filter(|i| i.level == Level::Info && i.code != "GOVERNANCE_ABSENT")
+        // GOVERNANCE_ABSENT (DG-010) belongs to the governance family, tested there;
+        // CUSTOMER_FINGERPRINT_MISSING (D35) to the dedup family (rules/dedup.rs).
+        .filter(|i| {
+            i.level == Level::Info
+                && i.code != "GOVERNANCE_ABSENT"
+                && i.code != "CUSTOMER_FINGERPRINT_MISSING"
+        })
         .map(|i| (i.code.clone(), i.field.clone()))
         .collect()
 }

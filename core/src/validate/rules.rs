@@ -13,6 +13,7 @@ pub mod capability;
 pub mod captive;
 pub mod closure;
 pub mod consent;
+pub mod dedup;
 pub mod ev;
 pub mod extensions;
 pub mod finance;
@@ -37,6 +38,7 @@ pub type Family = fn(&Ctx<'_>, &mut Vec<Issue>);
 pub const FAMILIES: &[(&str, Family)] = &[
     ("header", header::check),
     ("lead_fields", lead_fields::check),
+    ("dedup", dedup::check),
     ("transition", transition::check),
     ("consent", consent::check),
     ("governance", governance::check),
