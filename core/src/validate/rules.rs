@@ -9,6 +9,7 @@
 //! proposed rules without an id use the digest's proposed code.
 
 pub mod ai;
+pub mod ai_privacy;
 pub mod capability;
 pub mod captive;
 pub mod closure;
@@ -46,6 +47,7 @@ pub const FAMILIES: &[(&str, Family)] = &[
     ("ev", ev::check),
     ("intelligence", intelligence::check),
     ("ai", ai::check),
+    ("ai_privacy", ai_privacy::check),
     ("finance", finance::check),
     ("captive", captive::check),
     ("lineage", lineage::check),
