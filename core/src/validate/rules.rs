@@ -39,7 +39,6 @@ pub type Family = fn(&Ctx<'_>, &mut Vec<Issue>);
 pub const FAMILIES: &[(&str, Family)] = &[
     ("header", header::check),
     ("lead_fields", lead_fields::check),
-    ("dedup", dedup::check),
     ("transition", transition::check),
     ("consent", consent::check),
     ("governance", governance::check),
@@ -55,6 +54,7 @@ pub const FAMILIES: &[(&str, Family)] = &[
     ("capability", capability::check),
     ("multi_industry", multi_industry::check),
     ("quality", quality::check),
+    ("dedup", dedup::check),
 ];
 
 /// `base` + `/` + each token escaped.
