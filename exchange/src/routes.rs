@@ -208,10 +208,12 @@ pub(crate) async fn post_asset(
     submit(&state, org, req, Some(MessageType::Asset)).await
 }
 
-async fn load(state: &Arc<AppState>, org: &Org, id: String) -> Result<StoredMessage, ApiError> {
-    let st = state.clone();
-    let org = org.0.clone();
-    let found = tokio::task::spawn_blocking(move || st.store.message(&org, &id))
+/// Runs a blocking store call off the async runtime: a failed task is 500 INTERNAL_ERROR, a
+/// store failure 503 STORE_UNAVAILABLE.
+pub(crate) async fn store_call<T: Send + 'static>(
+    work: impl FnOnce() -> crate::store::StoreResult<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| {
             ApiError::new(
@@ -226,7 +228,13 @@ async fn load(state: &Arc<AppState>, org: &Org, id: String) -> Result<StoredMess
                 "STORE_UNAVAILABLE",
                 e.to_string(),
             )
-        })?;
+        })
+}
+
+async fn load(state: &Arc<AppState>, org: &Org, id: String) -> Result<StoredMessage, ApiError> {
+    let st = state.clone();
+    let org = org.0.clone();
+    let found = store_call(move || st.store.message(&org, &id)).await?;
     found
         .filter(|m| m.pruned.as_deref() != Some("erased"))
         .ok_or_else(|| {

@@ -6,7 +6,6 @@ use crate::error::ApiError;
 use crate::server::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::{Extension, response::IntoResponse, response::Response};
 use serde_json::json;
 use std::sync::Arc;
@@ -15,22 +14,7 @@ async fn run(
     state: Arc<AppState>,
     work: impl FnOnce(&AppState) -> crate::store::StoreResult<u64> + Send + 'static,
 ) -> Result<Response, ApiError> {
-    let n = tokio::task::spawn_blocking(move || work(&state))
-        .await
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR",
-                e.to_string(),
-            )
-        })?
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "STORE_UNAVAILABLE",
-                e.to_string(),
-            )
-        })?;
+    let n = crate::routes::store_call(move || work(&state)).await?;
     Ok(Json(json!({ "erasedMessages": n })).into_response())
 }
 

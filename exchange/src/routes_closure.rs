@@ -77,22 +77,8 @@ pub(crate) async fn post_closure(
     };
     let st = state.clone();
     let (o, l) = (org.0.clone(), lead_id.clone());
-    let created = tokio::task::spawn_blocking(move || st.store.lead_created(&o, &l))
-        .await
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR",
-                e.to_string(),
-            )
-        })?
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "STORE_UNAVAILABLE",
-                e.to_string(),
-            )
-        })?
+    let created = crate::routes::store_call(move || st.store.lead_created(&o, &l))
+        .await?
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::NOT_FOUND,
